@@ -1,0 +1,38 @@
+// Bundles the CLI, the language server and the extension client to CommonJS in dist/.
+// unified/remark and other ESM-only packages are bundled in, so dist/ needs no node_modules.
+// Usage: node esbuild.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // Some ESM packages read import.meta.url; give them a CommonJS equivalent.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: ['./esbuild.import-meta-url.js'],
+};
+
+const builds = [
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { server: 'server/src/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+];
+
+const contexts = await Promise.all(
+  builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),
+);
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

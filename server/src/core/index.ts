@@ -1,0 +1,8 @@
+/**
+ * The analysis core: pure functions from document text to a ReportModel.
+ * No vscode, no LSP connection, no file system.
+ */
+export * from './types';
+export * from './codes';
+export * from './options';
+export { analyze } from './analyze';
