@@ -1,8 +1,95 @@
-import type { ReportModel } from './types';
-import { resolveOptions, type AnalysisOptions, type DeepPartial } from './options';
+/** The pipeline: lines → blocks → headings and placeholders → outline → checks. */
+import type { Diagnostic, Range, ReportModel, ReportTitle } from './types';
+import { DIAGNOSTIC_SOURCE, docsLink, type DiagnosticCode } from './codes';
+import { resolveOptions, severityOf, type AnalysisOptions, type DeepPartial } from './options';
+import { splitLines, lineRange } from './text';
+import { scanBlocks } from './blocks';
+import { parseFrontMatter } from './frontMatter';
+import { scanLines } from './scan';
+import { assignMarkdownLevels, buildOutline } from './outline';
+import { checkNumbering } from './numbering';
+import { messages } from './messages';
+
+const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+
+export function makeDiagnostic(
+  code: DiagnosticCode,
+  range: Range,
+  message: string,
+  options: AnalysisOptions,
+  data?: unknown,
+): Diagnostic | null {
+  const severity = severityOf(code, options);
+  if (severity === 'off') return null;
+  const d: Diagnostic = {
+    range,
+    severity: SEVERITY[severity],
+    code,
+    codeDescription: { href: docsLink(code) },
+    source: DIAGNOSTIC_SOURCE,
+    message,
+  };
+  if (data !== undefined) d.data = data;
+  return d;
+}
 
 /** Analyses one version of a report. Never throws on any input text. */
 export function analyze(text: string, options?: DeepPartial<AnalysisOptions> | null, version = 0): ReportModel {
-  resolveOptions(options);
-  return { version, lineCount: text.split(/\r\n|\r|\n/).length, title: null, frontMatter: null, headings: [], outline: [], placeholders: [], diagnostics: [] };
+  const opts = resolveOptions(options);
+  const table = splitLines(text);
+  const blocks = scanBlocks(table);
+  const fm = parseFrontMatter(blocks.frontMatter, table.lines);
+  const scan = scanLines(table, blocks, opts);
+
+  assignMarkdownLevels(scan.headings);
+  const { outline, parents } = buildOutline(scan.headings, table, scan.placeholders);
+
+  const diagnostics: Diagnostic[] = [];
+  const push = (d: Diagnostic | null) => d && diagnostics.push(d);
+  if (fm.error) push(makeDiagnostic('front-matter-invalid', fm.error.range, messages.frontMatterInvalid(fm.error.message), opts));
+  for (const f of checkNumbering(scan.headings, parents, opts.level3Punctuation)) {
+    push(makeDiagnostic(f.code, f.range, f.message, opts, f.data));
+  }
+  for (const f of scan.findings) {
+    const message =
+      f.code === 'marker-punctuation'
+        ? messages.markerPunctuation(f.text, f.replacement!)
+        : f.code === 'marker-width'
+          ? messages.markerWidth(f.text, f.replacement!)
+          : messages.ambiguousEmphasis(f.text);
+    push(makeDiagnostic(f.code, f.range, message, opts, f.replacement ? { replacement: f.replacement } : undefined));
+  }
+  for (const p of scan.placeholders) {
+    push(makeDiagnostic('unfilled-placeholder', p.range, messages.unfilledPlaceholder(p.text, p.kind), opts, { kind: p.kind }));
+  }
+  diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || String(a.code).localeCompare(String(b.code)),
+  );
+
+  return {
+    version,
+    lineCount: table.lines.length,
+    title: documentTitle(fm.data, blocks.frontMatter?.startLine, table.lines, scan.titleLine),
+    frontMatter: fm.data,
+    headings: scan.headings,
+    outline,
+    placeholders: scan.placeholders,
+    diagnostics,
+  };
+}
+
+function documentTitle(
+  data: Record<string, unknown> | null,
+  fmStart: number | undefined,
+  lines: readonly string[],
+  fallback: ReportTitle | null,
+): ReportTitle | null {
+  const t = data?.title;
+  if (typeof t === 'string' && t.trim() && fmStart !== undefined) {
+    for (let n = fmStart + 1; n < lines.length; n++) {
+      const m = /^title\s*:\s*/.exec(lines[n]!);
+      if (m) return { text: t.trim(), range: lineRange(n, m[0].length, lines[n]!.trimEnd().length), source: 'front-matter' };
+    }
+  }
+  return fallback;
 }

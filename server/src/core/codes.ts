@@ -13,6 +13,7 @@ export const CODES = {
   'level-skip': 'warning',
   'unfilled-placeholder': 'warning',
   'ambiguous-emphasis': 'warning',
+  'front-matter-invalid': 'warning',
 } as const satisfies Record<string, SeveritySetting>;
 
 export type DiagnosticCode = keyof typeof CODES;

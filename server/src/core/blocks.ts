@@ -1,0 +1,186 @@
+/**
+ * Block structure: which lines are code, HTML, tables, front matter, Markdown headings,
+ * list items or ordinary text. markdown-it's block parser gives CommonMark line maps
+ * at ~40 MB/s (its inline parser is not run); report headings and placeholders are then
+ * found line by line in the text lines, because a report written one paragraph per line
+ * without blank lines is a single CommonMark paragraph.
+ */
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { LineTable } from './text';
+
+export type LineKind =
+  | 'blank'
+  | 'text' // paragraph text, list item text
+  | 'heading' // ATX heading, or the text of a setext heading
+  | 'setext-underline'
+  | 'code'
+  | 'html'
+  | 'table'
+  | 'front-matter'
+  | 'hr';
+
+export interface LineInfo {
+  kind: LineKind;
+  /** Column where the line's content begins, after blockquote and list markers. */
+  contentStart: number;
+  /** Markdown heading depth (1..6) on heading lines, else 0. */
+  depth: number;
+  /** On the first line of a list item: its marker (`-`, `*`, `+`, `.`, `)`), else ''. */
+  listMarker: string;
+  /** On the first line of an ordered list item: its number. */
+  listNumber: number;
+  /** How many lists contain this line. */
+  listDepth: number;
+  /** First line of a paragraph (or of a heading). */
+  blockStart: boolean;
+  /** Inside a block quote. */
+  inQuote: boolean;
+}
+
+export interface FrontMatterBlock {
+  /** First and last line (the `---` fences), inclusive. */
+  startLine: number;
+  endLine: number;
+  /** The YAML text between the fences. */
+  yaml: string;
+}
+
+export interface BlockScan {
+  lines: LineInfo[];
+  frontMatter: FrontMatterBlock | null;
+}
+
+let parser: InstanceType<typeof MarkdownIt> | undefined;
+function markdownIt(): InstanceType<typeof MarkdownIt> {
+  parser ??= new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+  return parser;
+}
+
+const HTML_COMMENT_LINE = /^\s*<!--.*-->\s*$/;
+const FENCE = /^(---|\.\.\.)\s*$/;
+const YAML_KEY = /^[\w\u4e00-\u9fff-]+\s*:/;
+
+/**
+ * YAML front matter: `---` as the first line that is not blank or a one-line HTML comment,
+ * closed by `---` or `...`, its first line looking like a YAML key.
+ */
+export function findFrontMatter(table: LineTable): FrontMatterBlock | null {
+  const { lines } = table;
+  let i = 0;
+  while (i < lines.length && (lines[i]!.replace(/^\uFEFF/, '').trim() === '' || HTML_COMMENT_LINE.test(lines[i]!))) i++;
+  if (i >= lines.length || lines[i]!.replace(/^\uFEFF/, '').trimEnd() !== '---') return null;
+  if (i + 1 >= lines.length || !YAML_KEY.test(lines[i + 1]!)) return null;
+  for (let j = i + 1; j < lines.length && j < i + 2000; j++) {
+    if (FENCE.test(lines[j]!)) {
+      return { startLine: i, endLine: j, yaml: lines.slice(i + 1, j).join('\n') };
+    }
+  }
+  return null;
+}
+
+const BLOCKQUOTE_PREFIX = /^(?: {0,3}>[ \t]?)+/;
+const LIST_PREFIX = /^[ \t]*(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$)/;
+
+export function scanBlocks(table: LineTable): BlockScan {
+  const { lines } = table;
+  const frontMatter = findFrontMatter(table);
+  const info: LineInfo[] = lines.map((l) => ({
+    kind: l.trim() === '' ? 'blank' : 'text',
+    contentStart: 0,
+    depth: 0,
+    listMarker: '',
+    listNumber: 0,
+    listDepth: 0,
+    blockStart: false,
+    inQuote: false,
+  }));
+
+  // What markdown-it sees: front matter blanked (line numbers kept), BOM and NUL neutralised.
+  const source = lines.map((l, n) =>
+    frontMatter && n >= frontMatter.startLine && n <= frontMatter.endLine ? '' : l,
+  );
+  if (source.length > 0) source[0] = source[0]!.replace(/^\uFEFF/, '');
+  const md = markdownIt();
+  const tokens: Token[] = [];
+  md.block.parse(source.join('\n').replace(/\0/g, '\uFFFD'), md, {}, tokens);
+
+  const quoteLines = new Set<number>();
+  let listDepth = 0;
+  const mark = (from: number, to: number, kind: LineKind) => {
+    for (let n = from; n < to && n < info.length; n++) if (info[n]!.kind !== 'blank' || kind === 'code') info[n]!.kind = kind;
+  };
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t]!;
+    const map = tok.map;
+    switch (tok.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        break;
+      case 'list_item_open':
+        if (map && info[map[0]]) {
+          const li = info[map[0]]!;
+          li.listMarker = tok.markup;
+          li.listNumber = tok.info ? Number(tok.info) : 0;
+          for (let n = map[0]; n < map[1] && n < info.length; n++) info[n]!.listDepth = listDepth;
+        }
+        break;
+      case 'blockquote_open':
+        if (map) for (let n = map[0]; n < map[1]; n++) quoteLines.add(n);
+        break;
+      case 'fence':
+      case 'code_block':
+        if (map) mark(map[0], map[1], 'code');
+        break;
+      case 'html_block':
+        if (map) mark(map[0], map[1], 'html');
+        break;
+      case 'table_open':
+        if (map) mark(map[0], map[1], 'table');
+        break;
+      case 'hr':
+        if (map) mark(map[0], map[1], 'hr');
+        break;
+      case 'heading_open':
+        if (map) {
+          const depth = Number(tok.tag.slice(1));
+          const setext = tok.markup === '=' || tok.markup === '-';
+          const last = setext ? map[1] - 1 : map[1];
+          for (let n = map[0]; n < last && n < info.length; n++) {
+            info[n]!.kind = 'heading';
+            info[n]!.depth = depth;
+          }
+          if (setext && info[map[1] - 1]) info[map[1] - 1]!.kind = 'setext-underline';
+          if (info[map[0]]) info[map[0]]!.blockStart = true;
+        }
+        break;
+      case 'paragraph_open':
+        if (map && info[map[0]]) info[map[0]]!.blockStart = true;
+        break;
+    }
+  }
+  if (frontMatter) mark(frontMatter.startLine, frontMatter.endLine + 1, 'front-matter');
+
+  for (let n = 0; n < info.length; n++) {
+    const li = info[n]!;
+    if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') continue;
+    const line = lines[n]!;
+    let start = 0;
+    if (quoteLines.has(n)) {
+      li.inQuote = true;
+      const m = BLOCKQUOTE_PREFIX.exec(line);
+      if (m) start = m[0].length;
+    }
+    if (li.listMarker) {
+      const m = LIST_PREFIX.exec(line.slice(start));
+      if (m) start += m[0].length;
+    }
+    li.contentStart = start;
+  }
+  return { lines: info, frontMatter };
+}

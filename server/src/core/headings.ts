@@ -1,0 +1,105 @@
+/**
+ * Recognises a GB/T 9704 heading marker at the start of a line's content:
+ * `一、` (1), `（一）` (2), `1．`/`1.` (3), `（1）` (4), with the variants real reports use
+ * (half-width brackets, wrong punctuation after the marker, full-width digits).
+ */
+import type { HeadingLevel } from './types';
+import { CN_NUMERAL_CLASS, parseChineseNumeral, parseDigits, toChineseNumeral as toCn } from './numerals';
+
+export interface MarkerMatch {
+  level: Exclude<HeadingLevel, 0>;
+  ordinal: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Half-width or mixed brackets, or full-width digits. */
+  widthIssue: boolean;
+  /** Punctuation after the marker that house style does not use (`二.`, `（一）、`, `1、`). */
+  punctuationIssue: boolean;
+  /** The marker as house style writes it. */
+  canonical: string;
+}
+
+const L1 = new RegExp(`(${CN_NUMERAL_CLASS}{1,3})([、.．])`, 'y');
+const L2 = new RegExp(`([（(])(${CN_NUMERAL_CLASS}{1,3})([）)])([、.．,，]?)`, 'y');
+const L3 = /([0-9０-９]{1,2})([.．、])(?![0-9０-９])/y;
+const L4 = /([（(])([0-9０-９]{1,2})([）)])([、.．,，]?)/y;
+
+export type Level3Style = 'any' | 'halfwidth' | 'fullwidth';
+
+export function matchMarker(line: string, at: number, level3: Level3Style): MarkerMatch | null {
+  let m: RegExpExecArray | null;
+  L1.lastIndex = at;
+  if ((m = L1.exec(line))) {
+    const ordinal = parseChineseNumeral(m[1]!);
+    if (ordinal !== null) {
+      return make(1, ordinal, at, m[0], false, m[2] !== '、', `${m[1]}、`);
+    }
+  }
+  L2.lastIndex = at;
+  if ((m = L2.exec(line))) {
+    const ordinal = parseChineseNumeral(m[2]!);
+    if (ordinal !== null) {
+      const width = m[1] !== '（' || m[3] !== '）';
+      return make(2, ordinal, at, m[0], width, m[4] !== '', `（${m[2]}）`);
+    }
+  }
+  L4.lastIndex = at;
+  if ((m = L4.exec(line))) {
+    const ordinal = parseDigits(m[2]!);
+    if (ordinal !== null && ordinal > 0) {
+      const width = m[1] !== '（' || m[3] !== '）' || /[０-９]/.test(m[2]!);
+      return make(4, ordinal, at, m[0], width, m[4] !== '', `（${ordinal}）`);
+    }
+  }
+  L3.lastIndex = at;
+  if ((m = L3.exec(line))) {
+    const ordinal = parseDigits(m[1]!);
+    if (ordinal !== null && ordinal > 0) {
+      const p = m[2]!;
+      const wanted = level3 === 'halfwidth' ? '.' : '．';
+      const bad = p === '、' || (level3 !== 'any' && p !== wanted);
+      const canonical = `${ordinal}${level3 === 'any' && p !== '、' ? p : wanted}`;
+      return make(3, ordinal, at, m[0], /[０-９]/.test(m[1]!), bad, canonical);
+    }
+  }
+  return null;
+}
+
+function make(
+  level: 1 | 2 | 3 | 4,
+  ordinal: number,
+  start: number,
+  text: string,
+  widthIssue: boolean,
+  punctuationIssue: boolean,
+  canonical: string,
+): MarkerMatch {
+  return { level, ordinal, start, end: start + text.length, text, widthIssue, punctuationIssue, canonical };
+}
+
+/** The marker for `ordinal` at `level` in house style (e.g. 3, level 2 → `（三）`). */
+export function formatMarker(level: 1 | 2 | 3 | 4, ordinal: number, level3: Level3Style = 'any'): string {
+  const cn = toCn(ordinal);
+  switch (level) {
+    case 1:
+      return `${cn}、`;
+    case 2:
+      return `（${cn}）`;
+    case 3:
+      return `${ordinal}${level3 === 'halfwidth' ? '.' : '．'}`;
+    case 4:
+      return `（${ordinal}）`;
+  }
+}
+
+
+const ANNEX = /^附件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*/;
+
+/** `附件1`, `附件 2：`, `附件` alone (annex start); returns the number (1 if none) and text after. */
+export function matchAnnex(content: string): { ordinal: number; rest: string } | null {
+  const m = ANNEX.exec(content);
+  if (!m) return null;
+  const n = m[1] ? (parseDigits(m[1]) ?? parseChineseNumeral(m[1])) : 1;
+  return { ordinal: n ?? 1, rest: content.slice(m[0].length) };
+}

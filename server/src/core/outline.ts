@@ -1,0 +1,103 @@
+/** The section tree: headings nested by level, annexes as scopes of their own. */
+import type { Heading, HeadingLevel, OutlineNode, Placeholder } from './types';
+import { comparePositions, range, type LineTable } from './text';
+
+/**
+ * Un-numbered Markdown headings take the level that numbered headings of the same depth
+ * have in this document, or one level per `#` below the nearest depth that is known.
+ */
+export function assignMarkdownLevels(headings: Heading[]): void {
+  const votes = new Map<number, Map<number, number>>();
+  for (const h of headings) {
+    if (h.depth > 0 && h.ordinal !== null && h.level > 0) {
+      const v = votes.get(h.depth) ?? new Map<number, number>();
+      v.set(h.level, (v.get(h.level) ?? 0) + 1);
+      votes.set(h.depth, v);
+    }
+  }
+  const known = new Map<number, number>();
+  for (const [depth, v] of votes) known.set(depth, [...v].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]);
+  const unnumbered = headings.filter((h) => h.depth > 0 && h.ordinal === null && h.level > 0);
+  const base = Math.min(...unnumbered.map((h) => h.depth), ...known.keys());
+  for (const h of unnumbered) {
+    let level: number;
+    const nearest = [...known.keys()].filter((d) => d <= h.depth).sort((a, b) => b - a)[0];
+    if (known.has(h.depth)) level = known.get(h.depth)!;
+    else if (nearest !== undefined) level = known.get(nearest)! + (h.depth - nearest);
+    else level = h.depth - base + 1;
+    h.level = Math.min(4, Math.max(1, level)) as HeadingLevel;
+  }
+}
+
+function node(h: Heading): OutlineNode {
+  return {
+    level: h.level,
+    marker: h.marker,
+    ordinal: h.ordinal,
+    title: h.title,
+    range: h.range,
+    sectionRange: h.range,
+    form: h.form,
+    placeholderCount: 0,
+    children: [],
+  };
+}
+
+/** Builds the tree; `parents[i]` is the node that holds heading i (null at the top). */
+export function buildOutline(
+  headings: readonly Heading[],
+  table: LineTable,
+  placeholders: readonly Placeholder[],
+): { outline: OutlineNode[]; nodes: OutlineNode[]; parents: (OutlineNode | null)[] } {
+  const outline: OutlineNode[] = [];
+  const nodes: OutlineNode[] = [];
+  const parents: (OutlineNode | null)[] = [];
+  const stack: OutlineNode[] = [];
+  for (const h of headings) {
+    const n = node(h);
+    if (h.level === 0) stack.length = 0;
+    else while (stack.length && stack[stack.length - 1]!.level >= h.level && stack[stack.length - 1]!.level !== 0) stack.pop();
+    const parent = stack[stack.length - 1] ?? null;
+    (parent ? parent.children : outline).push(n);
+    parents.push(parent);
+    nodes.push(n);
+    stack.push(n);
+  }
+  // A section runs to the line before the next heading of the same or a higher level.
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    let next = table.lines.length;
+    for (let j = i + 1; j < headings.length; j++) {
+      const o = headings[j]!;
+      if (o.level === 0 || (h.level !== 0 && o.level <= h.level)) {
+        next = o.line;
+        break;
+      }
+    }
+    let last = next - 1;
+    while (last > h.line && table.lines[last]!.trim() === '') last--;
+    const endChar = last === h.line ? Math.max(h.range.end.character, table.lines[last]!.length) : table.lines[last]!.length;
+    nodes[i]!.sectionRange = range(h.line, h.range.start.character, last, endChar);
+  }
+  for (const n of nodes) n.placeholderCount = countWithin(placeholders, n);
+  return { outline, nodes, parents };
+}
+
+function countWithin(placeholders: readonly Placeholder[], n: OutlineNode): number {
+  const { start, end } = n.sectionRange;
+  let lo = lowerBound(placeholders, start);
+  let count = 0;
+  for (; lo < placeholders.length && comparePositions(placeholders[lo]!.range.start, end) < 0; lo++) count++;
+  return count;
+}
+
+function lowerBound(placeholders: readonly Placeholder[], pos: { line: number; character: number }): number {
+  let lo = 0;
+  let hi = placeholders.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comparePositions(placeholders[mid]!.range.start, pos) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,236 @@
+/**
+ * Walks the lines once: finds headings (numbered, Markdown, annex), the document title,
+ * placeholders and emphasis, skipping code, HTML, front matter and quoted text.
+ */
+import type { AnalysisOptions } from './options';
+import type { Heading, HeadingForm, Placeholder, Range, ReportTitle } from './types';
+import type { BlockScan, LineInfo } from './blocks';
+import { excludedSpans } from './inline';
+import { matchAnnex, matchMarker, type MarkerMatch } from './headings';
+import { scanLine, type EmphasisPair } from './placeholders';
+import { lineRange, skipIndent, trimEnd, type LineTable } from './text';
+
+export interface Finding {
+  code: 'marker-punctuation' | 'marker-width' | 'ambiguous-emphasis';
+  range: Range;
+  text: string;
+  replacement?: string;
+}
+
+export interface LineScanResult {
+  headings: Heading[];
+  placeholders: Placeholder[];
+  findings: Finding[];
+  /** Emphasis pairs per line, for renderers that protect placeholders. */
+  emphasis: Map<number, EmphasisPair[]>;
+  /** A leading title line (not a heading), if any. */
+  titleLine: ReportTitle | null;
+}
+
+const RUN_IN_STOP = /[。！？!?]/g;
+const RUN_IN_COLON = /[：:]/g;
+const TRAILING_PUNCT = /[\s\u3000。．.；;：:，,！!？?、]+$/;
+const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
+const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
+const MIN_TITLE_LETTERS = 4;
+
+function stripEmphasis(line: string, start: number, end: number, pairs: readonly EmphasisPair[]): string {
+  let out = '';
+  let i = start;
+  const cuts = pairs.flatMap((p) => [p.open, p.close]).filter(([s, e]) => s >= start && e <= end).sort((a, b) => a[0] - b[0]);
+  for (const [s, e] of cuts) {
+    out += line.slice(i, s);
+    i = e;
+  }
+  return out + line.slice(i, end);
+}
+
+function cleanTitle(raw: string): string {
+  return raw.trim().replace(TRAILING_PUNCT, '').trim();
+}
+
+export function scanLines(table: LineTable, blocks: BlockScan, options: AnalysisOptions): LineScanResult {
+  const { lines } = table;
+  const result: LineScanResult = { headings: [], placeholders: [], findings: [], emphasis: new Map(), titleLine: null };
+  let inList = false;
+  let listAsHeadings = false;
+  let lastText = '';
+  let seenContent = false;
+  let titleSearch = true;
+  let annexTitle: Heading | null = null;
+
+  for (let n = 0; n < lines.length; n++) {
+    const li = blocks.lines[n]!;
+    if (li.kind === 'blank') continue;
+    const line = lines[n]!;
+    if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') {
+      if (li.kind === 'code' || li.kind === 'hr') {
+        seenContent = true;
+        titleSearch = false;
+      }
+      if (li.listDepth === 0) inList = false;
+      continue;
+    }
+    let from = skipIndent(line, li.contentStart);
+    let to = trimEnd(line, from);
+    if (li.kind === 'heading') {
+      const open = ATX_OPEN.exec(line.slice(from));
+      if (open) {
+        from = skipIndent(line, from + open[0].length);
+        const close = ATX_CLOSE.exec(line.slice(from, to));
+        if (close) to = from + close.index;
+        else if (/^#+$/.test(line.slice(from, to))) to = from;
+      }
+    }
+
+    const spans = excludedSpans(line, from);
+    const scanned = scanLine(line, from, line.length, from, spans, options.placeholders);
+    if (scanned.emphasis.length) result.emphasis.set(n, scanned.emphasis);
+    for (const p of scanned.placeholders) {
+      result.placeholders.push({ text: line.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) });
+    }
+    for (const pair of scanned.ambiguous) {
+      result.findings.push({ code: 'ambiguous-emphasis', range: lineRange(n, pair.open[0], pair.close[1]), text: line.slice(pair.open[0], pair.close[1]) });
+    }
+
+    // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings.
+    if (li.listDepth === 0) inList = false;
+    else if (!inList) {
+      inList = true;
+      listAsHeadings = li.listMarker === '.' && li.listDepth === 1 && !/[：:]$/.test(lastText);
+    }
+    lastText = line.slice(from, to);
+
+    if (li.kind === 'table') continue;
+    const allowHeading = !li.inQuote && (li.listDepth === 0 || (listAsHeadings && li.listDepth === 1));
+    const heading = allowHeading ? readHeading(line, n, li, from, to, scanned.emphasis, options, result) : null;
+    if (heading?.level === 0 && heading.title === '') annexTitle = heading;
+    else if (annexTitle) {
+      // `附件1` on a line of its own: the annex's title is the next line, if it reads as one.
+      const text = cleanTitle(stripEmphasis(line, from, to, scanned.emphasis));
+      if (!heading && li.kind === 'text' && [...text].length <= 40 && !/[。；;]/.test(text)) annexTitle.title = text;
+      annexTitle = null;
+    }
+    if (heading) {
+      if (titleSearch && heading.form !== 'list' && heading.marker === '' && heading.level !== 0 && li.depth === 1 && !seenContent) {
+        result.titleLine = { text: heading.title, range: heading.range, source: 'heading' };
+        titleSearch = false;
+        seenContent = true;
+        continue;
+      }
+      result.headings.push(heading);
+      seenContent = true;
+      titleSearch = false;
+      continue;
+    }
+    if (titleSearch && li.kind === 'text') {
+      const text = stripEmphasis(line, from, to, scanned.emphasis).trim();
+      const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+      if (letters >= MIN_TITLE_LETTERS) {
+        titleSearch = false;
+        if ([...text].length <= 60 && !/[。；;：:，,！!？?]$/.test(text) && li.listDepth === 0) {
+          result.titleLine = { text: cleanTitle(text), range: lineRange(n, from, to), source: 'line' };
+        }
+      }
+    }
+    seenContent = true;
+  }
+  return result;
+}
+
+function readHeading(
+  line: string,
+  n: number,
+  li: LineInfo,
+  from: number,
+  to: number,
+  emphasis: readonly EmphasisPair[],
+  options: AnalysisOptions,
+  result: LineScanResult,
+): Heading | null {
+  let p = from;
+  const lead = emphasis.find((e) => e.open[0] === p);
+  if (lead) p = lead.open[1];
+  const content = line.slice(p, to);
+  const isMd = li.kind === 'heading';
+
+  const annex = matchAnnex(content);
+  if (annex && (isMd ? /^附件\s*[0-9０-９一二三四五六七八九十:：]/.test(content) : annex.rest === '')) {
+    return {
+      level: 0,
+      marker: content.slice(0, content.length - annex.rest.length).trim(),
+      ordinal: annex.ordinal,
+      title: cleanTitle(stripEmphasis(line, to - annex.rest.length, to, emphasis)),
+      form: isMd ? (line.trimStart().startsWith('#') ? 'atx' : 'setext') : 'plain',
+      depth: li.depth,
+      range: lineRange(n, from, to),
+      markerRange: lineRange(n, p, p + content.trimEnd().length - annex.rest.length),
+      line: n,
+    };
+  }
+
+  let marker: MarkerMatch | null = null;
+  let form: HeadingForm = isMd ? (/^\s*#/.test(line.slice(li.contentStart)) ? 'atx' : 'setext') : 'plain';
+  if (li.listMarker === '.' && !isMd) {
+    // `1. 标题` as a Markdown list item: the list number is the level-3 marker.
+    const raw = line.slice(0, li.contentStart);
+    const m = /(\d{1,9})\.\s*$/.exec(raw);
+    if (!m) return null;
+    const start = m.index;
+    marker = {
+      level: 3,
+      ordinal: li.listNumber,
+      start,
+      end: start + m[1]!.length + 1,
+      text: m[1]! + '.',
+      widthIssue: false,
+      punctuationIssue: options.level3Punctuation === 'fullwidth',
+      canonical: `${li.listNumber}${options.level3Punctuation === 'fullwidth' ? '．' : '.'}`,
+    };
+    form = 'list';
+  } else {
+    marker = matchMarker(line, p, options.level3Punctuation);
+  }
+  if (!marker && !isMd) return null;
+
+  let t = marker && form !== 'list' ? marker.end : p;
+  const afterMarker = emphasis.find((e) => e.close[0] === t || e.open[0] === t);
+  if (afterMarker && afterMarker.close[0] === t) t = afterMarker.close[1];
+  t = skipIndent(line, t);
+
+  let titleEnd = to;
+  let headEnd = to;
+  if (!isMd) {
+    // A full stop ends a run-in heading; failing that, a colon with text after it.
+    RUN_IN_STOP.lastIndex = t;
+    let stop = RUN_IN_STOP.exec(line);
+    if (!stop || stop.index >= to || line.slice(stop.index + 1, to).trim() === '') {
+      RUN_IN_COLON.lastIndex = t;
+      stop = RUN_IN_COLON.exec(line);
+    }
+    if (stop && stop.index < to && line.slice(stop.index + 1, to).trim() !== '') {
+      titleEnd = stop.index;
+      headEnd = stop.index + 1;
+      form = 'run-in';
+    }
+  }
+  const title = cleanTitle(stripEmphasis(line, t, titleEnd, emphasis));
+  const start = marker ? Math.min(marker.start, from) : from;
+
+  if (marker) {
+    const markerRange = lineRange(n, marker.start, marker.end);
+    if (marker.punctuationIssue) result.findings.push({ code: 'marker-punctuation', range: markerRange, text: marker.text, replacement: marker.canonical });
+    if (marker.widthIssue) result.findings.push({ code: 'marker-width', range: markerRange, text: marker.text, replacement: marker.canonical });
+  }
+  return {
+    level: marker ? marker.level : 1,
+    marker: marker ? marker.text : '',
+    ordinal: marker ? marker.ordinal : null,
+    title,
+    form,
+    depth: li.depth,
+    range: lineRange(n, start, headEnd),
+    markerRange: marker ? lineRange(n, marker.start, marker.end) : lineRange(n, start, start),
+    line: n,
+  };
+}

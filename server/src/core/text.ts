@@ -1,0 +1,62 @@
+import type { Position, Range } from './types';
+
+/**
+ * A document split into lines the way LSP counts them: `\r\n`, `\r` and `\n` each end a line.
+ * Columns are UTF-16 code units, which is what JavaScript string indices already are.
+ */
+export interface LineTable {
+  readonly text: string;
+  /** Line contents without their line break. */
+  readonly lines: readonly string[];
+  /** Offset of each line's first character in `text`. */
+  readonly starts: readonly number[];
+}
+
+export function splitLines(text: string): LineTable {
+  const lines: string[] = [];
+  const starts: number[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push(text.slice(start, m.index));
+    starts.push(start);
+    start = m.index + m[0].length;
+  }
+  lines.push(text.slice(start));
+  starts.push(start);
+  return { text, lines, starts };
+}
+
+export function range(line: number, start: number, endLine: number, end: number): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function lineRange(line: number, start: number, end: number): Range {
+  return range(line, start, line, end);
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** Spaces, tabs, the ideographic space U+3000 and a BOM count as indentation in report lines. */
+export function skipIndent(line: string, from = 0): number {
+  let i = from;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xfeff || c === 0xa0) i++;
+    else break;
+  }
+  return i;
+}
+
+/** Index just after the last non-space character at or before `end`. */
+export function trimEnd(line: string, start: number, end = line.length): number {
+  let i = end;
+  while (i > start) {
+    const c = line.charCodeAt(i - 1);
+    if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0) i--;
+    else break;
+  }
+  return i;
+}
