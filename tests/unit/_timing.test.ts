@@ -1,0 +1,235 @@
+/**
+ * Property tests of `analyze` on generated, mutated and random reports: it never throws,
+ * every range lies inside the document, placeholders are the text at their ranges, and
+ * the result is deterministic. About 11,000 runs in all; PROPERTY_SCALE=0.1 for a quick
+ * pass, FC_SEED=<n> to replay.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyze, CODES, type DeepPartial, type AnalysisOptions, type OutlineNode, type Position, type Range, type ReportModel } from '../../server/src/core';
+import { createRng, generateLargeReport, generateReport, type ReportStyle } from '../support/generate';
+
+const seen = new Map<string, string>(); process.on("exit", () => { for (const [k, t] of seen) console.log("FAIL", k, "::", JSON.stringify(t.length > 300 ? t.slice(0, 300) + "…" : t)); });
+const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+const runs = (n: number) => ({ numRuns: Math.max(1, Math.round(n * SCALE)), seed: SEED, includeErrorInReport: true });
+
+// ---------------------------------------------------------------------------
+// Arbitraries
+
+const styleArb = (maxSections: number): fc.Arbitrary<ReportStyle> => fc.record({
+  headings: fc.constantFrom('plain', 'atx', 'bold', 'run-in'),
+  eol: fc.constantFrom('\n', '\r\n'),
+  bom: fc.boolean(),
+  frontMatter: fc.boolean(),
+  title: fc.boolean(),
+  blankLines: fc.boolean(),
+  codeBlocks: fc.boolean(),
+  tables: fc.boolean(),
+  exotic: fc.boolean(),
+  sections: fc.integer({ min: 1, max: maxSections }),
+});
+
+const reportArb = (maxSections = 6) =>
+  fc.record({ seed: fc.nat(), style: styleArb(maxSections) }).map(({ seed, style }) => generateReport(createRng(seed), style));
+
+/** Fragments that stress Markdown and report parsing; lone surrogates included. */
+const FRAGMENTS = [
+  '*', '**', '***', '*.*%', '＊', '＊＊', '\r', '\n', '\r\n', '\uFEFF', '\uD800', '\uDFFF', '\uD83D',
+  '（', '）', '、', '。', '一、', '十一、', '（一）', '（二十）', '(1)', '1．', '1.', '1、', '附件1',
+  '`', '```', '~~~', '<', '<!--', '>', '---', '===', '#', '## ', '- ', '|', '\t', ' ', '　', '\\',
+  '[填写', ']', '【待填', '】', '{{', '}}', '${', '×', '××', 'XX', '____', '𠀀', '😀', '👨‍👩‍👧',
+];
+const WORDS = ['工作', '总结', '2023年', '万元', '次', '同志', '市委', '，', '标题'];
+
+const insertArb = fc.oneof(
+  { arbitrary: fc.constantFrom(...FRAGMENTS), weight: 4 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 3 }), weight: 1 },
+  { arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 3 }), weight: 1 },
+);
+
+type Mutation =
+  | { op: 'delete' | 'duplicate' | 'truncate'; at: number }
+  | { op: 'swap'; at: number; to: number }
+  | { op: 'insert'; at: number; text: string };
+
+const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  { arbitrary: fc.record({ op: fc.constantFrom('delete', 'duplicate'), at: fc.nat() }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('swap'), at: fc.nat(), to: fc.nat() }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('insert'), at: fc.nat(), text: insertArb }), weight: 5 },
+  { arbitrary: fc.record({ op: fc.constant('truncate'), at: fc.nat() }), weight: 1 },
+);
+
+function mutate(text: string, m: Mutation): string {
+  const lines = text.split('\n'); // keeps the `\r` of CRLF with its line
+  const i = m.at % lines.length;
+  switch (m.op) {
+    case 'delete': lines.splice(i, 1); return lines.join('\n');
+    case 'duplicate': lines.splice(i, 0, lines[i]); return lines.join('\n');
+    case 'swap': {
+      const j = m.to % lines.length;
+      [lines[i], lines[j]] = [lines[j], lines[i]];
+      return lines.join('\n');
+    }
+    case 'insert': {
+      const at = m.at % (text.length + 1); // may split a surrogate pair
+      return text.slice(0, at) + m.text + text.slice(at);
+    }
+    case 'truncate': return text.slice(0, m.at % (text.length + 1));
+  }
+}
+
+const mutatedArb = fc
+  .tuple(reportArb(3), fc.array(mutationArb, { minLength: 1, maxLength: 8 }))
+  .map(([report, mutations]) => mutations.reduce(mutate, report.text));
+
+const soupArb = fc.array(fc.constantFrom(...FRAGMENTS, ...WORDS), { maxLength: 80 }).map((parts) => parts.join(''));
+
+/** Options as a settings file might hold them: partial, sometimes invalid. */
+const optionsArb = fc.option(
+  fc.record(
+    {
+      severity: fc.dictionary(
+        fc.constantFrom(...Object.keys(CODES), 'no-such-code'),
+        fc.constantFrom('error', 'warning', 'information', 'hint', 'off', 'loud', 3),
+      ),
+      placeholders: fc.record(
+        { asterisks: fc.boolean(), masks: fc.boolean(), prompts: fc.boolean(), blanks: fc.oneof(fc.boolean(), fc.constant('yes')) },
+        { requiredKeys: [] },
+      ),
+      level3Punctuation: fc.constantFrom('any', 'halfwidth', 'fullwidth', 'bogus'),
+    },
+    { requiredKeys: [] },
+  ),
+) as fc.Arbitrary<DeepPartial<AnalysisOptions> | null>;
+
+// ---------------------------------------------------------------------------
+// Checks
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const within = (inner: Range, outer: Range) => before(outer.start, inner.start) && before(inner.end, outer.end);
+const show = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+class Doc {
+  readonly lengths: number[];
+  readonly starts: number[] = [];
+  constructor(readonly text: string) {
+    this.lengths = text.split(/\r\n|\r|\n/).map((l) => l.length);
+    let offset = 0;
+    for (const [i, m] of [...text.matchAll(/\r\n|\r|\n|$/g)].entries()) {
+      if (i >= this.lengths.length) break;
+      this.starts.push(offset);
+      offset = m.index + m[0].length;
+    }
+  }
+
+  checkRange(what: string, r: Range) {
+    for (const p of [r.start, r.end]) {
+      assert.ok(
+        Number.isInteger(p.line) && p.line >= 0 && p.line < this.lengths.length &&
+          Number.isInteger(p.character) && p.character >= 0 && p.character <= this.lengths[p.line],
+        `${what} ${show(r)} is outside the document (${this.lengths.length} lines)`,
+      );
+    }
+    assert.ok(before(r.start, r.end), `${what} ${show(r)} ends before it starts`);
+  }
+
+  textAt(r: Range): string {
+    return this.text.slice(this.starts[r.start.line] + r.start.character, this.starts[r.end.line] + r.end.character);
+  }
+}
+
+function checkOutline(doc: Doc, nodes: OutlineNode[], parent: Range | null, path: string) {
+  nodes.forEach((node, i) => {
+    const where = `${path}[${i}]`;
+    doc.checkRange(`${where}.range`, node.range);
+    doc.checkRange(`${where}.sectionRange`, node.sectionRange);
+    assert.ok(within(node.range, node.sectionRange), `${where}: heading outside its section`);
+    if (parent) assert.ok(within(node.sectionRange, parent), `${where}: section outside its parent's`);
+    checkOutline(doc, node.children, node.sectionRange, `${where}.children`);
+  });
+}
+
+const FORM_OPTION = { asterisk: 'asterisks', mask: 'masks', prompt: 'prompts', blank: 'blanks' } as const;
+
+function checkModel(text: string, model: ReportModel, options: DeepPartial<AnalysisOptions> | null = null) {
+  const doc = new Doc(text);
+  assert.equal(model.lineCount, doc.lengths.length, 'lineCount');
+  if (model.title) doc.checkRange('title', model.title.range);
+  model.headings.forEach((h, i) => {
+    doc.checkRange(`headings[${i}].range`, h.range);
+    doc.checkRange(`headings[${i}].markerRange`, h.markerRange);
+    assert.equal(h.line, h.range.start.line, `headings[${i}].line`);
+    assert.ok(within(h.markerRange, h.range), `headings[${i}]: marker outside the heading`);
+    if (h.marker) assert.equal(doc.textAt(h.markerRange), h.marker, `headings[${i}]: marker text`);
+  });
+  checkOutline(doc, model.outline, null, 'outline');
+  model.placeholders.forEach((p, i) => {
+    doc.checkRange(`placeholders[${i}]`, p.range);
+    assert.ok(p.text.length > 0, `placeholders[${i}] is empty`);
+    assert.equal(doc.textAt(p.range), p.text, `placeholders[${i}] text`);
+    assert.notEqual(options?.placeholders?.[FORM_OPTION[p.form]], false, `placeholders[${i}]: ${p.form} is turned off`);
+  });
+  model.diagnostics.forEach((d, i) => {
+    doc.checkRange(`diagnostics[${i}]`, d.range);
+    assert.ok(typeof d.code === 'string' && d.code in CODES, `diagnostics[${i}] has unknown code ${String(d.code)}`);
+    assert.notEqual(options?.severity?.[d.code as keyof typeof CODES], 'off', `diagnostics[${i}]: ${d.code} is off`);
+  });
+}
+
+/** Analyses twice: the property fails on a throw, a bad range or a differing second result. */
+function analyzeChecked(text: string, options: DeepPartial<AnalysisOptions> | null = null) {
+  const model = analyze(text, options);
+  try { checkModel(text, model, options); } catch (e) { const k = String((e as Error).message).replace(/\d+/g, "N"); if (!seen.has(k)) { seen.set(k, text); } }
+  assert.deepStrictEqual(analyze(text, options), model, 'a second analysis differs');
+  return model;
+}
+
+// ---------------------------------------------------------------------------
+// Properties
+
+test('generated reports: no throw, ranges inside the document, deterministic', () => {
+  fc.assert(fc.property(reportArb(), optionsArb, (report, options) => void analyzeChecked(report.text, options)), runs(3000));
+});
+
+test('mutated reports: no throw, ranges inside the document, deterministic', () => {
+  fc.assert(fc.property(mutatedArb, optionsArb, (text, options) => void analyzeChecked(text, options)), runs(6000));
+});
+
+test('random fragment soup: no throw, ranges inside the document, deterministic', () => {
+  fc.assert(fc.property(soupArb, (text) => void analyzeChecked(text)), runs(2000));
+});
+
+/** The numbered tree: level-1 nodes wherever they sit, their level-2 children, and those nodes' level-3 counts. */
+function shape(nodes: OutlineNode[]): number[][] {
+  return nodes.flatMap((n) =>
+    n.level === 1 ? [n.children.filter((c) => c.level === 2).map((c) => c.children.filter((g) => g.level === 3).length)] : shape(n.children),
+  );
+}
+
+test('generated reports have the outline they were written with', () => {
+  fc.assert(
+    fc.property(reportArb(), (report) => assert.deepStrictEqual(shape(analyze(report.text).outline), report.outline)),
+    runs(500),
+  );
+});
+
+test('the generated 1 MB report has 10 sections of 20 subsections of 5 items, correctly numbered', () => {
+  const text = generateLargeReport();
+  const model = analyzeChecked(text);
+  assert.ok(model.title?.text.endsWith('2023年度工作总结'), 'title');
+  const ordinals = (nodes: OutlineNode[]) => nodes.map((n) => n.ordinal);
+  const count = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  assert.deepStrictEqual(model.outline.map((n) => n.level), Array(10).fill(1));
+  assert.deepStrictEqual(ordinals(model.outline), count(10));
+  for (const section of model.outline) {
+    assert.deepStrictEqual(ordinals(section.children), count(20), `children of ${section.marker}`);
+    for (const sub of section.children) {
+      assert.deepStrictEqual(ordinals(sub.children), count(5), `children of ${section.marker}${sub.marker}`);
+      assert.ok(sub.children.every((item) => item.level === 3 && item.children.length === 0));
+    }
+  }
+  const numbering = model.diagnostics.filter((d) => /^(numbering-|level-skip|marker-)/.test(String(d.code)));
+  assert.deepStrictEqual(numbering, [], 'a well-numbered report has no numbering diagnostics');
+});
