@@ -1,0 +1,69 @@
+/**
+ * A small LSP client for protocol tests: spawns the bundled server over stdio and speaks
+ * JSON-RPC through vscode-jsonrpc. Waits are on messages, never on timers (each wait has
+ * a deadline so a broken server fails the test instead of hanging it).
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+export const SERVER = join(__dirname, '../../dist/server.js');
+
+export interface LspSession {
+  connection: MessageConnection;
+  process: ChildProcessWithoutNullStreams;
+  /** Resolves with the first notification of `method` that satisfies `predicate`. */
+  waitFor<T>(method: string, predicate?: (params: T) => boolean, ms?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function startServer(env: NodeJS.ProcessEnv = {}): LspSession {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...env } });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters: Array<{ method: string; predicate: (p: unknown) => boolean; resolve: (p: unknown) => void }> = [];
+  const seen: Array<{ method: string; params: unknown }> = [];
+  connection.onNotification((method, params) => {
+    seen.push({ method, params });
+    for (const w of [...waiters]) {
+      if (w.method === method && w.predicate(params)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(params);
+      }
+    }
+  });
+  connection.listen();
+  return {
+    connection,
+    process: child,
+    waitFor<T>(method: string, predicate: (p: T) => boolean = () => true, ms = 10_000) {
+      const earlier = seen.find((s) => s.method === method && predicate(s.params as T));
+      if (earlier) {
+        seen.splice(seen.indexOf(earlier), 1);
+        return Promise.resolve(earlier.params as T);
+      }
+      return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${method} within ${ms} ms`)), ms);
+        waiters.push({
+          method,
+          predicate: predicate as (p: unknown) => boolean,
+          resolve: (p) => {
+            clearTimeout(timer);
+            const i = seen.findIndex((s) => s.params === p);
+            if (i >= 0) seen.splice(i, 1);
+            resolve(p as T);
+          },
+        });
+      });
+    },
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+      connection.dispose();
+    },
+  };
+}
