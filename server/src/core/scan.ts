@@ -80,6 +80,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
         const close = ATX_CLOSE.exec(line.slice(from, to));
         if (close) to = from + close.index;
         else if (/^#+$/.test(line.slice(from, to))) to = from;
+        to = Math.max(to, from);
       }
     }
 
