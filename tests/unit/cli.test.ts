@@ -141,6 +141,19 @@ function spawnCli(argv: string[], options: { cwd: string; env?: NodeJS.ProcessEn
   return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
 
+/** dist/cli.js exists and is newer than every file it is built from. */
+function bundleIsFresh(): boolean {
+  if (!fs.existsSync(CLI)) return false;
+  const built = fs.statSync(CLI).mtimeMs;
+  const sources = ['server/src', 'l10n', 'package.json', 'esbuild.mjs'].map((p) => path.join(ROOT, p));
+  const newer = (p: string): boolean => {
+    const stat = fs.statSync(p);
+    if (!stat.isDirectory()) return stat.mtimeMs > built;
+    return fs.readdirSync(p).some((name) => newer(path.join(p, name)));
+  };
+  return !sources.some(newer);
+}
+
 function assertNoStackTrace(text: string): void {
   assert.doesNotMatch(text, /^\s+at .+\(.*:\d+:\d+\)$/m);
   assert.doesNotMatch(text, /\b(TypeError|ReferenceError|Error):/);
@@ -329,7 +342,7 @@ describe('inputs', () => {
     ],
     [
       'a Latin-1 (non-UTF-8) file',
-      (dir) => fs.writeFileSync(path.join(dir, 'bad.md'), Buffer.from('一、Café\n', 'latin1')),
+      (dir) => fs.writeFileSync(path.join(dir, 'bad.md'), Buffer.from('Rapport annuel: café, résumé\n', 'latin1')),
       /bad\.md: not valid UTF-8/,
     ],
   ];
@@ -528,22 +541,6 @@ describe('Chinese messages', () => {
     assert.match(runCli(['a.md'], { cwd, env: { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' } }).stdout, /个文件/);
     assert.match(runCli(['a.md'], { cwd, env: { LANG: 'zh_CN.UTF-8', LC_ALL: 'C' } }).stdout, /^1 file: /m);
   });
-
-  test('every message of the CLI has a Chinese translation in the bundle', () => {
-    const dir = path.join(ROOT, 'server/src/cli');
-    const bundle = zhCn as Record<string, string>;
-    const missing: string[] = [];
-    let count = 0;
-    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-      const source = fs.readFileSync(path.join(dir, name), 'utf8');
-      for (const m of source.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
-        count++;
-        if (!(m[1] in bundle)) missing.push(`${name}: ${m[1]}`);
-      }
-    }
-    assert.ok(count > 20, `found only ${count} messages`);
-    assert.deepEqual(missing, []);
-  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -568,7 +565,10 @@ describe('the example report with the real core', () => {
 // The bundled command
 
 describe('dist/cli.js', () => {
+  // `npm test` builds first; run alone, this file rebuilds a missing or stale bundle. (Not
+  // rebuilding a fresh one keeps it from rewriting dist/ under test files running in parallel.)
   before(() => {
+    if (bundleIsFresh()) return;
     const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stderr);
   });

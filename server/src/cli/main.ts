@@ -1,1 +1,15 @@
+/**
+ * Entry point of the `report-lint` command (bundled to dist/cli.js). All logic is in run().
+ */
+import { run } from './run';
 
+// A closed pipe (`report-lint … | head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = run(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});

@@ -59,11 +59,19 @@ export function analyze(text: string, options?: DeepPartial<AnalysisOptions> | n
           : messages.ambiguousEmphasis(f.text);
     push(makeDiagnostic(f.code, f.range, message, opts, f.replacement ? { replacement: f.replacement } : undefined));
   }
+  // A large report has tens of thousands of placeholders but few distinct texts: format each message once.
+  const placeholderMessages = new Map<string, string>();
   for (const p of scan.placeholders) {
-    push(makeDiagnostic('unfilled-placeholder', p.range, messages.unfilledPlaceholder(p.text, p.kind), opts, { kind: p.kind }));
+    const key = p.kind + '\0' + p.text;
+    let message = placeholderMessages.get(key);
+    if (message === undefined) placeholderMessages.set(key, (message = messages.unfilledPlaceholder(p.text, p.kind)));
+    push(makeDiagnostic('unfilled-placeholder', p.range, message, opts, { kind: p.kind }));
   }
   diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || String(a.code).localeCompare(String(b.code)),
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.code! < b.code! ? -1 : a.code! > b.code! ? 1 : 0),
   );
 
   return {

@@ -1,0 +1,104 @@
+/**
+ * Command-line parsing for report-lint. Uses node:util parseArgs in non-strict mode
+ * with tokens, so every problem gets our own (localised) message instead of Node's.
+ */
+import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+export const FAIL_LEVELS = ['error', 'warning', 'information'] as const;
+export type FailLevel = (typeof FAIL_LEVELS)[number];
+
+export type ParsedArgs =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'check'; format: OutputFormat; failOn: FailLevel; inputs: string[] }
+  | { kind: 'usage-error'; message: string };
+
+const OPTIONS = {
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  const { tokens, positionals } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+
+  let format: string = 'text';
+  let failOn: string = 'error';
+  let help = false;
+  let version = false;
+
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = (OPTIONS as Record<string, { type: 'string' | 'boolean' }>)[token.name];
+    if (!spec) return usageError(l10n.t('Unknown option: {0}', token.rawName));
+    if (spec.type === 'boolean') {
+      if (token.value !== undefined) return usageError(l10n.t('Option {0} does not take a value', token.rawName));
+      if (token.name === 'help') help = true;
+      else version = true;
+      continue;
+    }
+    if (token.value === undefined || token.value === '') {
+      return usageError(l10n.t('Option {0} needs a value', token.rawName));
+    }
+    if (token.name === 'format') format = token.value;
+    else failOn = token.value;
+  }
+
+  if (!isOneOf(FORMATS, format)) {
+    return usageError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}', format, '--format', FORMATS.join(', ')));
+  }
+  if (!isOneOf(FAIL_LEVELS, failOn)) {
+    return usageError(
+      l10n.t('Invalid value "{0}" for {1}: expected one of {2}', failOn, '--fail-on', FAIL_LEVELS.join(', ')),
+    );
+  }
+  if (help) return { kind: 'help' };
+  if (version) return { kind: 'version' };
+  if (positionals.length === 0) return usageError(l10n.t('No files given'));
+  return { kind: 'check', format, failOn, inputs: positionals };
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+function usageError(message: string): ParsedArgs {
+  return { kind: 'usage-error', message };
+}
+
+/** The one-line synopsis, shown with usage errors and at the top of --help. */
+export function usageLine(): string {
+  return l10n.t('Usage: report-lint [options] <files or globs>');
+}
+
+export function helpText(): string {
+  const rows: [string, string][] = [
+    ['--format text|json|sarif', l10n.t('Output format (default: text)')],
+    ['--fail-on error|warning|information', l10n.t('Lowest severity that makes the exit code 1 (default: error)')],
+    ['-h, --help', l10n.t('Show this help')],
+    ['-v, --version', l10n.t('Show the version')],
+  ];
+  const width = Math.max(...rows.map(([option]) => option.length)) + 2;
+  return [
+    usageLine(),
+    '',
+    l10n.t('Checks Chinese work reports written in Markdown: outline numbering, markers, unfilled placeholders.'),
+    '',
+    l10n.t('Options:'),
+    ...rows.map(([option, text]) => `  ${option.padEnd(width)}${text}`),
+    '',
+    l10n.t('Exit codes: 0 no findings at or above --fail-on, 1 such findings, 2 usage or input error.'),
+    '',
+  ].join('\n');
+}

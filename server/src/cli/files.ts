@@ -1,0 +1,87 @@
+/**
+ * Turns command-line inputs into file paths, and reads one report as text.
+ * Problems come back as localised messages naming the input; nothing here throws for bad input.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+
+export interface ExpandedInputs {
+  /** Paths as the user gave them or as the glob produced them, duplicates removed, in order. */
+  paths: string[];
+  /** One message per input that matched nothing. */
+  errors: string[];
+}
+
+/**
+ * An existing path is taken literally (so `a[1].md` works); anything else that looks like a
+ * glob is expanded relative to `cwd`. Non-glob inputs pass through and fail later when read.
+ */
+export function expandInputs(inputs: readonly string[], cwd: string): ExpandedInputs {
+  const paths: string[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const add = (p: string) => {
+    const key = path.resolve(cwd, p);
+    if (!seen.has(key)) {
+      seen.add(key);
+      paths.push(p);
+    }
+  };
+  for (const input of inputs) {
+    if (fs.existsSync(path.resolve(cwd, input)) || !isDynamicPattern(input)) {
+      add(input);
+      continue;
+    }
+    const matches = globSync(input, {
+      cwd,
+      absolute: path.isAbsolute(input),
+      expandDirectories: false,
+      onlyFiles: true,
+    }).sort();
+    if (matches.length === 0) errors.push(l10n.t('No files match the pattern {0}', input));
+    matches.forEach(add);
+  }
+  return { paths, errors };
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Reads a report as UTF-8 text without a leading BOM, or says why it cannot be checked. */
+export function readReport(displayPath: string, cwd: string): ReadResult {
+  const full = path.resolve(cwd, displayPath);
+  let bytes: Uint8Array;
+  try {
+    if (fs.statSync(full).isDirectory()) {
+      return fail(l10n.t('{0}: is a directory, not a file', displayPath));
+    }
+    bytes = fs.readFileSync(full);
+  } catch (error) {
+    return fail(describeReadError(displayPath, error));
+  }
+  if (bytes.includes(0)) return fail(l10n.t('{0}: binary file (contains NUL bytes), not checked', displayPath));
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return fail(l10n.t('{0}: not valid UTF-8 text, not checked', displayPath));
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+function describeReadError(displayPath: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return l10n.t('{0}: file not found', displayPath);
+  if (code === 'EISDIR') return l10n.t('{0}: is a directory, not a file', displayPath);
+  if (code === 'EACCES' || code === 'EPERM') return l10n.t('{0}: permission denied', displayPath);
+  const reason = error instanceof Error ? error.message : String(error);
+  return l10n.t('{0}: cannot read file ({1})', displayPath, reason);
+}
+
+function fail(message: string): ReadResult {
+  return { ok: false, message };
+}

@@ -1,0 +1,96 @@
+/**
+ * report-lint as a function: arguments and writers in, exit code out.
+ * 0: nothing at or above --fail-on; 1: such findings; 2: a usage or input error (which wins).
+ */
+import * as l10n from '@vscode/l10n';
+import { version as toolVersion } from '../../../package.json';
+import { analyze as coreAnalyze, type ReportModel } from '../core';
+import { environmentLocale, useLocale } from '../l10n';
+import { helpText, parseCliArgs, usageLine, type OutputFormat } from './args';
+import { expandInputs, readReport } from './files';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { checkedFile, meetsFailLevel, type CheckedFile } from './report';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Environment for the locale (LC_ALL, LC_MESSAGES, LANG); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Directory relative paths and globs are resolved against; defaults to process.cwd(). */
+  cwd?: string;
+  /** The analysis to run; tests can replace it. Defaults to the core's analyze(). */
+  analyze?: (text: string) => ReportModel;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+const PREFIX = 'report-lint: ';
+
+export function run(argv: readonly string[], io: CliIo): number {
+  const locale = useLocale(environmentLocale(io.env ?? process.env));
+  const problem = (message: string) => io.stderr(PREFIX + message + '\n');
+  try {
+    const args = parseCliArgs(argv);
+    switch (args.kind) {
+      case 'help':
+        io.stdout(helpText());
+        return EXIT_OK;
+      case 'version':
+        io.stdout(toolVersion + '\n');
+        return EXIT_OK;
+      case 'usage-error':
+        problem(args.message);
+        io.stderr(usageLine() + '\n' + l10n.t('Run "report-lint --help" for the options.') + '\n');
+        return EXIT_ERROR;
+    }
+
+    const cwd = io.cwd ?? process.cwd();
+    const analyze = io.analyze ?? ((text: string) => coreAnalyze(text));
+    const { paths, errors } = expandInputs(args.inputs, cwd);
+    errors.forEach(problem);
+    const inputError = (message: string) => {
+      errors.push(message);
+      problem(message);
+    };
+    const files: CheckedFile[] = [];
+    for (const filePath of paths) {
+      const read = readReport(filePath, cwd);
+      if (!read.ok) {
+        inputError(read.message);
+        continue;
+      }
+      try {
+        files.push(checkedFile(filePath, analyze(read.text)));
+      } catch (error) {
+        inputError(l10n.t('{0}: internal error while checking this file: {1}', filePath, errorMessage(error)));
+      }
+    }
+
+    io.stdout(render(args.format, files, errors, locale === 'zh-cn' ? 'zh-CN' : 'en-US'));
+    if (errors.length > 0) return EXIT_ERROR;
+    const failing = files.some((file) => file.diagnostics.some((d) => meetsFailLevel(d, args.failOn)));
+    return failing ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    problem(l10n.t('internal error: {0}', errorMessage(error)));
+    return EXIT_ERROR;
+  }
+}
+
+function render(format: OutputFormat, files: CheckedFile[], inputErrors: string[], language: string): string {
+  switch (format) {
+    case 'text':
+      return formatText(files);
+    case 'json':
+      return formatJson(files);
+    case 'sarif':
+      return formatSarif(files, { toolVersion, inputErrors, language });
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
