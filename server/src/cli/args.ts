@@ -14,12 +14,17 @@ export type FailLevel = (typeof FAIL_LEVELS)[number];
 export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; format: OutputFormat; failOn: FailLevel; inputs: string[] }
+  | { kind: 'check'; format: OutputFormat; failOn: FailLevel; inputs: string[]; template: string | null }
+  | { kind: 'list-templates'; format: OutputFormat }
+  | { kind: 'derive-template'; file: string }
   | { kind: 'usage-error'; message: string };
 
 const OPTIONS = {
   format: { type: 'string' },
   'fail-on': { type: 'string' },
+  template: { type: 'string' },
+  'derive-template': { type: 'string' },
+  'list-templates': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -37,6 +42,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let failOn: string = 'error';
   let help = false;
   let version = false;
+  let listTemplates = false;
+  let template: string | null = null;
+  let derive: string | null = null;
 
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
@@ -45,6 +53,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (spec.type === 'boolean') {
       if (token.value !== undefined) return usageError(l10n.t('Option {0} does not take a value', token.rawName));
       if (token.name === 'help') help = true;
+      else if (token.name === 'list-templates') listTemplates = true;
       else version = true;
       continue;
     }
@@ -52,6 +61,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       return usageError(l10n.t('Option {0} needs a value', token.rawName));
     }
     if (token.name === 'format') format = token.value;
+    else if (token.name === 'template') template = token.value;
+    else if (token.name === 'derive-template') derive = token.value;
     else failOn = token.value;
   }
 
@@ -65,8 +76,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   if (help) return { kind: 'help' };
   if (version) return { kind: 'version' };
+  if (listTemplates) return { kind: 'list-templates', format };
+  if (derive !== null) return { kind: 'derive-template', file: derive };
   if (positionals.length === 0) return usageError(l10n.t('No files given'));
-  return { kind: 'check', format, failOn, inputs: positionals };
+  return { kind: 'check', format, failOn, inputs: positionals, template };
 }
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -86,6 +99,9 @@ export function helpText(): string {
   const rows: [string, string][] = [
     ['--format text|json|sarif', l10n.t('Output format (default: text)')],
     ['--fail-on error|warning|information', l10n.t('Lowest severity that makes the exit code 1 (default: error)')],
+    ['--template ID|NAME|PATH', l10n.t('Check against this template (overrides front matter and .report-author.json)')],
+    ['--list-templates', l10n.t('List the templates (built-in and from .report-author.json); with --format json as JSON')],
+    ['--derive-template FILE', l10n.t('Print a template derived from a report: its sections, its numbers with units as placeholders')],
     ['-h, --help', l10n.t('Show this help')],
     ['-v, --version', l10n.t('Show the version')],
   ];

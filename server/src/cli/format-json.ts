@@ -19,7 +19,7 @@ export interface JsonOutline {
 export interface JsonFile {
   path: string;
   documentTitle: string | null;
-  template: null;
+  template: string | null;
   outline: JsonOutline[];
   placeholders: { text: string; kind: string; form: string; range: Range }[];
   diagnostics: { code: string; severity: SeverityName; message: string; range: Range }[];
@@ -48,7 +48,7 @@ function jsonFile({ path, model, diagnostics }: CheckedFile): JsonFile {
   return {
     path,
     documentTitle: model.title?.text ?? null,
-    template: null,
+    template: model.template ?? null,
     outline: model.outline.map(jsonOutline),
     placeholders: model.placeholders.map(({ text, kind, form, range }) => ({ text, kind, form, range })),
     diagnostics: diagnostics.map((d) => ({

@@ -4,7 +4,11 @@
  */
 import * as l10n from '@vscode/l10n';
 import { version as toolVersion } from '../../../package.json';
-import { analyze as coreAnalyze, type ReportModel } from '../core';
+import * as path from 'node:path';
+import { analyze as coreAnalyze, type AnalysisContext, type AnalysisOptions, type DeepPartial, type ReportModel } from '../core';
+import { EMPTY_CONFIG, findConfigFile, loadConfig, type WorkspaceConfig } from '../node/config';
+import { selectTemplate, TemplateLibrary } from '../node/templates';
+import { deriveTemplateCommand, listTemplatesCommand } from './templates';
 import { environmentLocale, useLocale } from '../l10n';
 import { helpText, parseCliArgs, usageLine, type OutputFormat } from './args';
 import { expandInputs, readReport } from './files';
@@ -21,7 +25,7 @@ export interface CliIo {
   /** Directory relative paths and globs are resolved against; defaults to process.cwd(). */
   cwd?: string;
   /** The analysis to run; tests can replace it. Defaults to the core's analyze(). */
-  analyze?: (text: string) => ReportModel;
+  analyze?: (text: string, options: DeepPartial<AnalysisOptions>, context: AnalysisContext) => ReportModel;
 }
 
 export const EXIT_OK = 0;
@@ -49,7 +53,10 @@ export function run(argv: readonly string[], io: CliIo): number {
     }
 
     const cwd = io.cwd ?? process.cwd();
-    const analyze = io.analyze ?? ((text: string) => coreAnalyze(text));
+    const library = new TemplateLibrary();
+    if (args.kind === 'list-templates') return listTemplatesCommand(args.format, cwd, library, io);
+    if (args.kind === 'derive-template') return deriveTemplateCommand(args.file, cwd, io);
+    const analyze = io.analyze ?? ((text, options, context) => coreAnalyze(text, options, 0, context));
     const { paths, errors } = expandInputs(args.inputs, cwd);
     errors.forEach(problem);
     const inputError = (message: string) => {
@@ -57,6 +64,19 @@ export function run(argv: readonly string[], io: CliIo): number {
       problem(message);
     };
     const files: CheckedFile[] = [];
+    const configs = new Map<string, WorkspaceConfig | null>();
+    const reported = new Set<string>();
+    /** The nearest .report-author.json; its problems are input errors, reported once. */
+    const configFor = (dir: string): WorkspaceConfig | null => {
+      const file = findConfigFile(dir);
+      if (!file) return EMPTY_CONFIG;
+      if (!configs.has(file)) {
+        const { config, errors: bad } = loadConfig(file);
+        bad.forEach((e) => inputError(located(file, e.range.start, e.message)));
+        configs.set(file, bad.length ? null : config);
+      }
+      return configs.get(file)!;
+    };
     for (const filePath of paths) {
       const read = readReport(filePath, cwd);
       if (!read.ok) {
@@ -64,7 +84,23 @@ export function run(argv: readonly string[], io: CliIo): number {
         continue;
       }
       try {
-        files.push(checkedFile(filePath, analyze(read.text)));
+        const full = path.resolve(cwd, filePath);
+        const config = configFor(path.dirname(full));
+        if (!config) continue;
+        const explicit = args.template ? { ref: args.template, baseDir: cwd } : null;
+        const selection = selectTemplate(full, read.text, library, config, explicit);
+        for (const bad of selection.folderErrors) {
+          if (reported.has(bad.file)) continue;
+          reported.add(bad.file);
+          bad.errors.forEach((e) => inputError(located(bad.file, e.range.start, e.message)));
+        }
+        const choice = selection.choice;
+        if (choice?.kind === 'invalid' || (explicit && choice?.kind === 'unknown')) {
+          inputError(choice.kind === 'invalid' ? choice.reason : l10n.t('Unknown template: {0}', choice.ref));
+          continue;
+        }
+        const context: AnalysisContext = { choice, templates: selection.templates, fileName: full };
+        files.push(checkedFile(filePath, analyze(read.text, config.options, context)));
       } catch (error) {
         inputError(l10n.t('{0}: internal error while checking this file: {1}', filePath, errorMessage(error)));
       }
@@ -89,6 +125,11 @@ function render(format: OutputFormat, files: CheckedFile[], inputErrors: string[
     case 'sarif':
       return formatSarif(files, { toolVersion, inputErrors, language });
   }
+}
+
+/** `file:line:col: message`, 1-based, as compilers print it. */
+function located(file: string, pos: { line: number; character: number }, message: string): string {
+  return `${file}:${pos.line + 1}:${pos.character + 1}: ${message}`;
 }
 
 function errorMessage(error: unknown): string {

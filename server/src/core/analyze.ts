@@ -2,13 +2,30 @@
 import type { Diagnostic, Range, ReportModel, ReportTitle } from './types';
 import { DIAGNOSTIC_SOURCE, docsLink, type DiagnosticCode } from './codes';
 import { resolveOptions, severityOf, type AnalysisOptions, type DeepPartial } from './options';
-import { splitLines, lineRange } from './text';
+import { splitLines, lineRange, type LineTable } from './text';
 import { scanBlocks } from './blocks';
 import { parseFrontMatter } from './frontMatter';
 import { scanLines } from './scan';
 import { assignMarkdownLevels, buildOutline } from './outline';
 import { checkNumbering } from './numbering';
 import { messages } from './messages';
+import { checkTemplate, findTemplate, recognizeTemplate, type ReportTemplate } from './templates';
+import { templateMessages } from './templates/messages';
+
+/** Which template applies, as the edge (CLI, server) resolved it. */
+export type TemplateChoice =
+  | { kind: 'template'; template: ReportTemplate; ref: string }
+  | { kind: 'unknown'; ref: string }
+  | { kind: 'invalid'; ref: string; reason: string };
+
+export interface AnalysisContext {
+  /** An explicit choice: --template, front matter, a workspace mapping or a setting. */
+  choice?: TemplateChoice | null;
+  /** Templates the report may be recognised as when there is no explicit choice. */
+  templates?: readonly ReportTemplate[];
+  /** The document's file name, for recognition. */
+  fileName?: string | null;
+}
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 
@@ -34,7 +51,12 @@ export function makeDiagnostic(
 }
 
 /** Analyses one version of a report. Never throws on any input text. */
-export function analyze(text: string, options?: DeepPartial<AnalysisOptions> | null, version = 0): ReportModel {
+export function analyze(
+  text: string,
+  options?: DeepPartial<AnalysisOptions> | null,
+  version = 0,
+  context: AnalysisContext = {},
+): ReportModel {
   const opts = resolveOptions(options);
   const table = splitLines(text);
   const blocks = scanBlocks(table);
@@ -67,14 +89,8 @@ export function analyze(text: string, options?: DeepPartial<AnalysisOptions> | n
     if (message === undefined) placeholderMessages.set(key, (message = messages.unfilledPlaceholder(p.text, p.kind)));
     push(makeDiagnostic('unfilled-placeholder', p.range, message, opts, { kind: p.kind }));
   }
-  diagnostics.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      (a.code! < b.code! ? -1 : a.code! > b.code! ? 1 : 0),
-  );
 
-  return {
+  const model: ReportModel = {
     version,
     lineCount: table.lines.length,
     title: documentTitle(fm.data, blocks.frontMatter?.startLine, table.lines, scan.titleLine),
@@ -82,9 +98,61 @@ export function analyze(text: string, options?: DeepPartial<AnalysisOptions> | n
     headings: scan.headings,
     outline,
     placeholders: scan.placeholders,
+    template: null,
     diagnostics,
   };
+  applyTemplate(model, table, context, opts, blocks.frontMatter?.startLine);
+  diagnostics.sort(byPosition);
+  return model;
 }
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code! < b.code! ? -1 : a.code! > b.code! ? 1 : 0)
+  );
+}
+
+/** Picks the template (explicit choice, else recognition) and adds its findings to the model. */
+function applyTemplate(model: ReportModel, table: LineTable, context: AnalysisContext, opts: AnalysisOptions, fmStart: number | undefined): void {
+  const push = (d: Diagnostic | null) => d && model.diagnostics.push(d);
+  const choice = context.choice;
+  const at = frontMatterKeyRange(table.lines, fmStart, 'template') ?? lineRange(0, 0, 0);
+  let template: ReportTemplate | null = null;
+  if (choice?.kind === 'unknown') {
+    push(makeDiagnostic('unknown-template', at, templateMessages.unknownTemplate(choice.ref), opts));
+  } else if (choice?.kind === 'invalid') {
+    push(makeDiagnostic('template-invalid', at, templateMessages.templateInvalid(choice.ref, choice.reason), opts));
+  } else if (choice?.kind === 'template') {
+    template = choice.template;
+  } else if (context.templates?.length) {
+    template = recognizeTemplate(model.title?.text ?? null, context.fileName ?? null, context.templates);
+    const anchor = model.title?.range ?? lineRange(0, 0, 0);
+    if (template) push(makeDiagnostic('template-recognized', anchor, templateMessages.recognized(template.name, template.id), opts, { template: template.id }));
+  }
+  if (!template) return;
+  model.template = template.builtin || !template.file ? template.id : template.file;
+  for (const f of checkTemplate(model, table, template)) push(makeDiagnostic(f.code, f.range, f.message, opts, f.data));
+}
+
+function frontMatterKeyRange(lines: readonly string[], fmStart: number | undefined, key: string): Range | null {
+  if (fmStart === undefined) return null;
+  const re = new RegExp(`^${key}\\s*:\\s*`);
+  for (let n = fmStart + 1; n < lines.length && !/^(---|\.\.\.)\s*$/.test(lines[n]!); n++) {
+    const m = re.exec(lines[n]!);
+    if (m) return lineRange(n, m[0].length, lines[n]!.trimEnd().length);
+  }
+  return null;
+}
+
+/** The `template:` named in a report's front matter, if any (for the edge to resolve). */
+export function frontMatterTemplate(model: ReportModel): string | null {
+  const t = model.frontMatter?.template;
+  return typeof t === 'string' && t.trim() ? t.trim() : null;
+}
+
+export { findTemplate };
 
 function documentTitle(
   data: Record<string, unknown> | null,

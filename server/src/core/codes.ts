@@ -14,6 +14,18 @@ export const CODES = {
   'unfilled-placeholder': 'warning',
   'ambiguous-emphasis': 'warning',
   'front-matter-invalid': 'warning',
+  'missing-section': 'error',
+  'section-order': 'warning',
+  'unexpected-section': 'warning',
+  'duplicate-section': 'warning',
+  'empty-section': 'warning',
+  'section-length': 'warning',
+  'too-few-children': 'warning',
+  'too-many-children': 'warning',
+  'title-mismatch': 'information',
+  'template-recognized': 'information',
+  'unknown-template': 'error',
+  'template-invalid': 'error',
 } as const satisfies Record<string, SeveritySetting>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -5,4 +5,6 @@
 export * from './types';
 export * from './codes';
 export * from './options';
-export { analyze } from './analyze';
+export { analyze, frontMatterTemplate, type AnalysisContext, type TemplateChoice } from './analyze';
+export * from './templates';
+export { frontMatterOf } from './frontMatterOf';

@@ -85,6 +85,8 @@ export interface ReportModel {
   /** Section tree; annexes are level-0 nodes holding their own sections. */
   outline: OutlineNode[];
   placeholders: Placeholder[];
+  /** The template the report was checked against (its id, or its path for a user's file), or null. */
+  template: string | null;
   /** Every finding, each with a stable `code`, severity already applied. */
   diagnostics: Diagnostic[];
 }

@@ -1,0 +1,196 @@
+/**
+ * Checks a report's outline against a template: every section is matched to a rule
+ * (by title, synonym, pattern or resemblance first, then free-title rules by position),
+ * then order, counts, lengths and children are checked scope by scope.
+ */
+import type { OutlineNode, Range, ReportModel } from '../types';
+import type { LineTable } from '../text';
+import type { ReportTemplate, RuleScope, SectionRule } from './model';
+import { titleScore } from './titles';
+import { templateMessages as msg } from './messages';
+import { planInsertion } from './insert';
+
+export type TemplateCode =
+  | 'missing-section'
+  | 'section-order'
+  | 'unexpected-section'
+  | 'duplicate-section'
+  | 'empty-section'
+  | 'section-length'
+  | 'too-few-children'
+  | 'too-many-children'
+  | 'title-mismatch';
+
+export interface TemplateFinding {
+  code: TemplateCode;
+  range: Range;
+  message: string;
+  data?: unknown;
+}
+
+interface Assignment {
+  node: OutlineNode;
+  /** Rule indices this section satisfies (usually one). */
+  rules: number[];
+  score: number;
+}
+
+const label = (n: OutlineNode) => `${n.marker}${n.title}`;
+
+export function checkTemplate(model: ReportModel, table: LineTable, template: ReportTemplate): TemplateFinding[] {
+  const out: TemplateFinding[] = [];
+  const top = model.outline.filter((n) => n.level !== 0);
+  checkScope(top, template.scope, null, template, table, model, out);
+  const { minChildren: min, maxChildren: max } = template.scope;
+  const anchor = top[0]?.range ?? model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (min !== null && top.length < min) out.push({ code: 'too-few-children', range: anchor, message: msg.tooFewTop(top.length, min) });
+  if (max !== null && top.length > max) out.push({ code: 'too-many-children', range: top[max]!.range, message: msg.tooManyTop(top.length, max) });
+  return out;
+}
+
+function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
+  const rules = scope.rules;
+  const result: Assignment[] = nodes.map((node) => {
+    let best = 0;
+    let matched: number[] = [];
+    rules.forEach((rule, i) => {
+      const s = titleScore(node.title, rule);
+      if (s > best) {
+        best = s;
+        matched = [i];
+      } else if (s === best && s > 0) matched.push(i);
+    });
+    return { node, rules: matched, score: best };
+  });
+  // Free-title rules take the sections no title claimed, in order where the order allows it.
+  const used = rules.map(() => 0);
+  for (const a of result) for (const r of a.rules) used[r]!++;
+  result.forEach((a, i) => {
+    if (a.rules.length) return;
+    const prev = Math.max(-1, ...result.slice(0, i).flatMap((b) => b.rules));
+    const nextRules = result.slice(i + 1).flatMap((b) => b.rules);
+    const next = nextRules.length ? Math.min(...nextRules) : rules.length;
+    const free = rules.map((r, k) => k).filter((k) => rules[k]!.freeTitle && used[k]! < rules[k]!.max);
+    const inOrder = free.filter((k) => k >= prev && k <= next);
+    const pick = inOrder.length ? inOrder[0] : free.sort((x, y) => Math.abs(x - prev) - Math.abs(y - prev))[0];
+    if (pick !== undefined) {
+      a.rules = [pick];
+      used[pick]!++;
+    }
+  });
+  return result;
+}
+
+/** Indices (into `seq`) of a longest non-decreasing subsequence. */
+function longestNonDecreasing(seq: number[]): Set<number> {
+  const tails: number[] = [];
+  const prev: number[] = new Array(seq.length).fill(-1);
+  for (let i = 0; i < seq.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seq[tails[mid]!]! <= seq[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = prev[i]!) keep.add(i);
+  return keep;
+}
+
+function checkScope(
+  nodes: OutlineNode[],
+  scope: RuleScope,
+  parent: OutlineNode | null,
+  template: ReportTemplate,
+  table: LineTable,
+  model: ReportModel,
+  out: TemplateFinding[],
+): void {
+  const rules = scope.rules;
+  const assigned = assign(nodes, scope);
+  const placed = assigned.filter((a) => a.rules.length);
+
+  // Order: sections outside a longest ordered run are out of place.
+  let inOrder = new Set(placed.map((_, i) => i));
+  if (scope.ordered) {
+    inOrder = longestNonDecreasing(placed.map((a) => Math.min(...a.rules)));
+    placed.forEach((a, i) => {
+      if (inOrder.has(i)) return;
+      const k = Math.min(...a.rules);
+      const before = placed.findIndex((b, j) => j < i && inOrder.has(j) && Math.min(...b.rules) > k);
+      const message =
+        before >= 0
+          ? msg.orderBefore(label(a.node), label(placed[before]!.node))
+          : msg.orderAfter(label(a.node), label(placed.filter((b, j) => j > i && inOrder.has(j) && Math.min(...b.rules) < k).pop()?.node ?? a.node));
+      out.push({ code: 'section-order', range: a.node.range, message, data: { rule: rules[k]!.id } });
+    });
+  }
+  for (const a of placed) {
+    for (const k of a.rules) {
+      for (const id of rules[k]!.after) {
+        const later = placed.find((b) => b.node.range.start.line > a.node.range.start.line && b.rules.some((r) => rules[r]!.id === id));
+        if (later) out.push({ code: 'section-order', range: a.node.range, message: msg.orderAfter(label(a.node), label(later.node)), data: { rule: rules[k]!.id } });
+      }
+    }
+  }
+
+  // Counts per rule: duplicates and missing sections.
+  rules.forEach((rule, k) => {
+    const mine = placed.filter((a) => a.rules.includes(k));
+    mine.slice(rule.max).forEach((a) =>
+      out.push({ code: 'duplicate-section', range: a.node.range, message: msg.duplicate(label(a.node), rule.title, rule.max), data: { rule: rule.id } }),
+    );
+    if (mine.length >= rule.min) return;
+    if (mine.length > 0) {
+      out.push({ code: 'missing-section', range: mine[mine.length - 1]!.node.range, message: msg.missingMore(rule.title, template.name, rule.min, mine.length), data: { rule: rule.id } });
+      return;
+    }
+    const ordered = placed.filter((_, i) => inOrder.has(i));
+    const after = ordered.filter((a) => Math.max(...a.rules) < k).pop()?.node ?? null;
+    const before = after ? null : (ordered.find((a) => Math.min(...a.rules) > k)?.node ?? null);
+    const plan = planInsertion(table, nodes, parent, after, before, rule, model);
+    const message = after
+      ? msg.missingAfter(rule.title, template.name, label(after))
+      : before
+        ? msg.missingBefore(rule.title, template.name, label(before))
+        : msg.missingAlone(rule.title, template.name);
+    out.push({ code: 'missing-section', range: plan.anchor, message, data: { rule: rule.id, title: rule.title, edits: plan.edits } });
+  });
+
+  for (const a of assigned) {
+    const n = a.node;
+    if (!a.rules.length) {
+      if (scope.closed) out.push({ code: 'unexpected-section', range: n.range, message: msg.unexpected(label(n), template.name) });
+      continue;
+    }
+    const rule = rules[a.rules[0]!]!;
+    if (a.score === 1 && !rule.freeTitle) out.push({ code: 'title-mismatch', range: n.range, message: msg.titleMismatch(label(n), rule.title), data: { rule: rule.id, title: rule.title } });
+    const length = bodyLength(n, table);
+    if (length === 0 && n.children.length === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)), data: { rule: rule.id } });
+    else if (rule.minLength !== null && length < rule.minLength) out.push({ code: 'section-length', range: n.range, message: msg.tooShort(label(n), length, rule.minLength) });
+    else if (rule.maxLength !== null && length > rule.maxLength) out.push({ code: 'section-length', range: n.range, message: msg.tooLong(label(n), length, rule.maxLength) });
+    if (rule.children) {
+      const c = rule.children;
+      if (c.minChildren !== null && n.children.length < c.minChildren) out.push({ code: 'too-few-children', range: n.range, message: msg.tooFew(label(n), n.children.length, c.minChildren) });
+      if (c.maxChildren !== null && n.children.length > c.maxChildren) out.push({ code: 'too-many-children', range: n.children[c.maxChildren]!.range, message: msg.tooMany(label(n), n.children.length, c.maxChildren) });
+      checkScope(n.children, c, n, template, table, model, out);
+    }
+  }
+}
+
+/** Characters of a section's text after its heading, spaces not counted. */
+export function bodyLength(node: OutlineNode, table: LineTable): number {
+  const { end } = node.sectionRange;
+  let count = 0;
+  for (let line = node.range.end.line; line <= end.line; line++) {
+    const text = table.lines[line] ?? '';
+    const from = line === node.range.end.line ? node.range.end.character : 0;
+    const to = line === end.line ? end.character : text.length;
+    count += text.slice(from, to).replace(/[\s\u3000]/g, '').length;
+  }
+  return count;
+}

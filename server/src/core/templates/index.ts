@@ -1,0 +1,8 @@
+export * from './model';
+export { parseTemplate } from './parse';
+export { checkTemplate, bodyLength, type TemplateFinding, type TemplateCode } from './check';
+export { findTemplate, recognizeTemplate } from './registry';
+export { renumberMarker } from './insert';
+export { normalizeTitle, similarity } from './titles';
+export { compileSafe, regexError } from './regex';
+export { deriveTemplate, maskNumbers } from './derive';

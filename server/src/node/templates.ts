@@ -1,0 +1,146 @@
+/**
+ * Templates on disk: the built-in ones shipped in templates/, a user's folder of them, and a
+ * template named by path. Each file is parsed by the core; problems stay attached to files.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import {
+  findTemplate,
+  frontMatterOf,
+  parseTemplate,
+  type ReportTemplate,
+  type TemplateChoice,
+  type TemplateError,
+  type TemplateParseResult,
+} from '../core';
+import * as l10n from '@vscode/l10n';
+import type { WorkspaceConfig } from './config';
+
+export interface TemplateFileError {
+  file: string;
+  errors: TemplateError[];
+}
+
+const COMPANION = /\.template\.(json|ya?ml)$/i;
+
+/** templates/ beside dist/ (the package) or beside server/ (running from source). */
+export function builtinTemplatesDir(): string {
+  const candidates = [path.join(__dirname, '..', 'templates'), path.join(__dirname, '..', '..', '..', 'templates')];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'annual-summary.md'))) ?? candidates[0]!;
+}
+
+function companionOf(mdFile: string): string | null {
+  const base = mdFile.replace(/\.md$/i, '');
+  for (const ext of ['.template.json', '.template.yaml', '.template.yml']) if (fs.existsSync(base + ext)) return base + ext;
+  return null;
+}
+
+/** Reads one template: a Markdown file with front matter, with a companion rules file, or a rules file alone. */
+export function loadTemplateFile(file: string): TemplateParseResult {
+  try {
+    if (COMPANION.test(file)) {
+      const md = file.replace(COMPANION, '.md');
+      const body = fs.existsSync(md) ? fs.readFileSync(md, 'utf8') : '';
+      return parseTemplate(body, file, fs.readFileSync(file, 'utf8'));
+    }
+    const text = fs.readFileSync(file, 'utf8');
+    const companion = companionOf(file);
+    return companion ? parseTemplate(text, companion, fs.readFileSync(companion, 'utf8')) : parseTemplate(text, file);
+  } catch (e) {
+    const zero = { line: 0, character: 0 };
+    return { template: null, errors: [{ message: l10n.t('Cannot read the template: {0}', (e as Error).message), range: { start: zero, end: zero } }] };
+  }
+}
+
+export class TemplateLibrary {
+  private builtinList: ReportTemplate[] | null = null;
+  private folders = new Map<string, { stamp: string; templates: ReportTemplate[]; errors: TemplateFileError[] }>();
+
+  constructor(private readonly builtinDir = builtinTemplatesDir()) {}
+
+  /** The built-in templates; an invalid one is a defect of ours, so it throws. */
+  builtins(): ReportTemplate[] {
+    if (!this.builtinList) {
+      const files = fs.readdirSync(this.builtinDir).filter((f) => f.endsWith('.md')).sort();
+      this.builtinList = files.map((f) => {
+        const file = path.join(this.builtinDir, f);
+        const { template, errors } = parseTemplate(fs.readFileSync(file, 'utf8'), file);
+        if (!template) throw new Error(`built-in template ${file}: ${errors.map((e) => e.message).join('; ')}`);
+        return { ...template, builtin: true };
+      });
+    }
+    return this.builtinList;
+  }
+
+  /** Templates in a user's folder (re-read when a file in it changes). */
+  folder(dir: string): { templates: ReportTemplate[]; errors: TemplateFileError[] } {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return { templates: [], errors: [] };
+    const names = fs.readdirSync(dir).filter((f) => f.endsWith('.md') || COMPANION.test(f)).sort();
+    const stamp = names.map((n) => `${n}:${fs.statSync(path.join(dir, n)).mtimeMs}`).join('|');
+    const cached = this.folders.get(dir);
+    if (cached && cached.stamp === stamp) return cached;
+    const templates: ReportTemplate[] = [];
+    const errors: TemplateFileError[] = [];
+    for (const name of names) {
+      const file = path.join(dir, name);
+      if (COMPANION.test(name) && names.includes(name.replace(COMPANION, '.md'))) continue; // read with its .md
+      if (name.endsWith('.md') && !companionOf(file) && !frontMatterOf(fs.readFileSync(file, 'utf8'))) continue; // not a template
+      const result = loadTemplateFile(file);
+      if (result.template) templates.push(result.template);
+      else errors.push({ file: result.errors.length && COMPANION.test(file) ? file : (companionOf(file) ?? file), errors: result.errors });
+    }
+    const entry = { stamp, templates, errors };
+    this.folders.set(dir, entry);
+    return entry;
+  }
+
+  /** An id, Chinese name or alias among the user's and the built-in templates, else a path from `baseDir`. */
+  resolve(ref: string, baseDir: string, userTemplates: readonly ReportTemplate[] = []): TemplateChoice {
+    const known = findTemplate(ref, [...userTemplates, ...this.builtins()]);
+    if (known) return { kind: 'template', template: known, ref };
+    const file = path.resolve(baseDir, ref);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { kind: 'unknown', ref };
+    const { template, errors } = loadTemplateFile(file);
+    if (template) return { kind: 'template', template, ref };
+    const first = errors[0];
+    const where = first ? `${file}:${first.range.start.line + 1}:${first.range.start.character + 1}` : file;
+    return { kind: 'invalid', ref, reason: `${where}: ${first?.message ?? ''}` };
+  }
+}
+
+export interface TemplateSelection {
+  choice: TemplateChoice | null;
+  /** What the report may be recognised as when nothing chose for it. */
+  templates: ReportTemplate[];
+  /** Problems in the user's template folder. */
+  folderErrors: TemplateFileError[];
+}
+
+/**
+ * Precedence: an explicit reference (CLI --template, or an editor setting passed in by the
+ * server) > the report's front matter `template:` > the first matching glob of the
+ * workspace configuration > recognition by title or file name (done by the core).
+ */
+export function selectTemplate(
+  filePath: string,
+  text: string,
+  library: TemplateLibrary,
+  config: WorkspaceConfig,
+  explicit?: { ref: string; baseDir: string } | null,
+): TemplateSelection {
+  const user = config.templatesFolder ? library.folder(config.templatesFolder) : { templates: [], errors: [] };
+  const templates = [...user.templates, ...library.builtins()];
+  const pick = (ref: string, baseDir: string) => library.resolve(ref, baseDir, user.templates);
+  if (explicit) return { choice: pick(explicit.ref, explicit.baseDir), templates, folderErrors: user.errors };
+  const fm = frontMatterOf(text)?.template;
+  if (typeof fm === 'string' && fm.trim()) return { choice: pick(fm.trim(), path.dirname(filePath)), templates, folderErrors: user.errors };
+  if (config.file) {
+    const base = path.dirname(config.file);
+    const rel = path.relative(base, path.resolve(filePath)).split(path.sep).join('/');
+    for (const [glob, ref] of config.templates) {
+      if (picomatch(glob, { dot: true })(rel)) return { choice: pick(ref, base), templates, folderErrors: user.errors };
+    }
+  }
+  return { choice: null, templates, folderErrors: user.errors };
+}
