@@ -8,3 +8,4 @@ export * from './options';
 export { analyze, frontMatterTemplate, type AnalysisContext, type TemplateChoice } from './analyze';
 export * from './templates';
 export { frontMatterOf } from './frontMatterOf';
+export { checkPlaceholderValue, type ValueProblem } from './placeholderValue';

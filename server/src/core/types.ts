@@ -48,6 +48,8 @@ export interface OutlineNode {
   form: HeadingForm;
   /** Placeholders inside this section, its subsections included. */
   placeholderCount: number;
+  /** The id of the template rule this section was matched to, when a template applies. */
+  ruleId?: string;
   children: OutlineNode[];
 }
 

@@ -113,6 +113,7 @@ function checkScope(
   const rules = scope.rules;
   const assigned = assign(nodes, scope);
   const placed = assigned.filter((a) => a.rules.length);
+  for (const a of placed) a.node.ruleId = rules[a.rules[0]!]!.id;
 
   // Order: sections outside a longest ordered run are out of place.
   let inOrder = new Set(placed.map((_, i) => i));

@@ -1,0 +1,100 @@
+/**
+ * Everything that crosses the process boundary between the extension and the language
+ * server, typed once and imported by both sides: custom requests and notifications, and
+ * the settings the server reads.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-types';
+
+// ---------------------------------------------------------------------------------------
+// Settings (`reportAuthor.*`), mirrored by package.json `contributes.configuration`.
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface ReportAuthorSettings {
+  /** Severity per diagnostic code. */
+  severity: Record<string, SeveritySetting>;
+  placeholders: { asterisks: boolean; masks: boolean; prompts: boolean; blanks: boolean };
+  level3Punctuation: 'any' | 'halfwidth' | 'fullwidth';
+  /** A folder of the user's own templates (absolute, or relative to the workspace folder). */
+  templatesFolder: string;
+  /** Glob (relative to the workspace folder) → template id, Chinese name or path. */
+  templates: Record<string, string>;
+  /** Which Markdown files are reports: `auto` (front matter, a mapping, or two numbered sections), `always`, `never`. */
+  detect: 'auto' | 'always' | 'never';
+}
+
+export const DEFAULT_SETTINGS: ReportAuthorSettings = {
+  severity: {},
+  placeholders: { asterisks: true, masks: true, prompts: true, blanks: true },
+  level3Punctuation: 'any',
+  templatesFolder: '',
+  templates: {},
+  detect: 'auto',
+};
+
+// ---------------------------------------------------------------------------------------
+// Outline status: pushed by the server after each analysis, drives the status bar and the
+// "Report" tree view.
+
+export interface SectionStatus {
+  marker: string;
+  title: string;
+  level: number;
+  /** The heading; for a missing section, where it would be inserted. */
+  range: Range;
+  placeholderCount: number;
+  /** A section the template requires that the report does not have yet. */
+  missing: boolean;
+  children: SectionStatus[];
+}
+
+export interface OutlineStatus {
+  uri: string;
+  version: number;
+  /** False for Markdown files that are not reports: the client shows nothing for them. */
+  isReport: boolean;
+  template: { id: string; name: string } | null;
+  placeholderCount: number;
+  missingCount: number;
+  sections: SectionStatus[];
+}
+
+export const OutlineStatusNotification = new NotificationType<OutlineStatus>('reportAuthor/outlineStatus');
+
+// ---------------------------------------------------------------------------------------
+// Requests.
+
+export interface PlaceholderItem {
+  uri: string;
+  text: string;
+  kind: 'count' | 'amount' | 'percent' | 'date' | 'name' | 'other';
+  range: Range;
+  /** The enclosing section's marker and title, e.g. `（二）抓好阵地建设`, or ''. */
+  section: string;
+}
+
+/** Placeholders of one document (`uri`), or of every report in the workspace (no `uri`). */
+export interface PlaceholdersParams {
+  uri?: string;
+}
+export const PlaceholdersRequest = new RequestType<PlaceholdersParams, PlaceholderItem[], void>('reportAuthor/placeholders');
+
+export interface TemplateInfo {
+  id: string;
+  name: string;
+  description: string;
+  /** Absolute path of the template file. */
+  path: string;
+  builtin: boolean;
+}
+/** Templates available for the document (or the first workspace folder). */
+export const ListTemplatesRequest = new RequestType<{ uri?: string }, TemplateInfo[], void>('reportAuthor/listTemplates');
+
+/** The skeleton text of a template, for "New Report from Template". */
+export const TemplateSkeletonRequest = new RequestType<{ id: string; uri?: string }, { text: string } | null, void>(
+  'reportAuthor/templateSkeleton',
+);
+
+/** A template derived from the document (its sections, numbers with units as placeholders). */
+export const DeriveTemplateRequest = new RequestType<{ uri: string }, { text: string } | null, void>('reportAuthor/deriveTemplate');
