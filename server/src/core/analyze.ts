@@ -6,6 +6,7 @@ import { splitLines, lineRange, type LineTable } from './text';
 import { scanBlocks } from './blocks';
 import { parseFrontMatter } from './frontMatter';
 import { scanLines } from './scan';
+import { LineCache, type LineEntry } from './lineCache';
 import { assignMarkdownLevels, buildOutline } from './outline';
 import { checkNumbering } from './numbering';
 import { messages } from './messages';
@@ -25,6 +26,19 @@ export interface AnalysisContext {
   templates?: readonly ReportTemplate[];
   /** The document's file name, for recognition. */
   fileName?: string | null;
+  /** Line results of the previous version of the same document, for incremental work. */
+  cache?: LineCache;
+}
+
+/** A cache for `context.cache`; one per document, reused while the options stay the same. */
+export function lineCacheFor(previous: LineCache | undefined, options?: DeepPartial<AnalysisOptions> | null): LineCache {
+  const key = cacheKey(resolveOptions(options));
+  return previous && previous.key === key ? previous : new LineCache(key);
+}
+
+/** Options and the current message language: what cached line results depend on. */
+function cacheKey(opts: AnalysisOptions): string {
+  return JSON.stringify(opts) + messages.unfilledPlaceholder('*', 'count');
 }
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
@@ -61,7 +75,8 @@ export function analyze(
   const table = splitLines(text);
   const blocks = scanBlocks(table);
   const fm = parseFrontMatter(blocks.frontMatter, table.lines);
-  const scan = scanLines(table, blocks, opts);
+  const cache = context.cache && context.cache.key === cacheKey(opts) ? context.cache : undefined;
+  const scan = scanLines(table, blocks, opts, cache);
 
   assignMarkdownLevels(scan.headings);
   const { outline, parents } = buildOutline(scan.headings, table, scan.placeholders);
@@ -81,15 +96,6 @@ export function analyze(
           : messages.ambiguousEmphasis(f.text);
     push(makeDiagnostic(f.code, f.range, message, opts, f.replacement ? { replacement: f.replacement } : undefined));
   }
-  // A large report has tens of thousands of placeholders but few distinct texts: format each message once.
-  const placeholderMessages = new Map<string, string>();
-  for (const p of scan.placeholders) {
-    const key = p.kind + '\0' + p.text;
-    let message = placeholderMessages.get(key);
-    if (message === undefined) placeholderMessages.set(key, (message = messages.unfilledPlaceholder(p.text, p.kind)));
-    push(makeDiagnostic('unfilled-placeholder', p.range, message, opts, { kind: p.kind }));
-  }
-
   const model: ReportModel = {
     version,
     lineCount: table.lines.length,
@@ -103,7 +109,41 @@ export function analyze(
   };
   applyTemplate(model, table, context, opts, blocks.frontMatter?.startLine);
   diagnostics.sort(byPosition);
+  model.diagnostics = mergeSorted(diagnostics, placeholderDiagnostics(scan.placeholderLines, opts));
   return model;
+}
+
+/** One unfilled-placeholder diagnostic per placeholder, in document order, kept with their line. */
+function placeholderDiagnostics(lines: readonly LineEntry[], opts: AnalysisOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // Tens of thousands of placeholders share few texts: format each message once.
+  const text = new Map<string, string>();
+  for (const entry of lines) {
+    if (!entry.diagnostics) {
+      entry.diagnostics = [];
+      for (const p of entry.placeholders) {
+        const key = p.kind + '\0' + p.text;
+        let message = text.get(key);
+        if (message === undefined) text.set(key, (message = messages.unfilledPlaceholder(p.text, p.kind)));
+        const d = makeDiagnostic('unfilled-placeholder', p.range, message, opts, { kind: p.kind });
+        if (d) entry.diagnostics.push(d);
+      }
+    }
+    for (const d of entry.diagnostics) out.push(d);
+  }
+  return out;
+}
+
+function mergeSorted(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+  if (!a.length) return b;
+  if (!b.length) return a;
+  const out: Diagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPosition(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

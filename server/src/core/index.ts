@@ -9,3 +9,5 @@ export { analyze, frontMatterTemplate, type AnalysisContext, type TemplateChoice
 export * from './templates';
 export { frontMatterOf } from './frontMatterOf';
 export { checkPlaceholderValue, type ValueProblem } from './placeholderValue';
+export { lineCacheFor } from './analyze';
+export { LineCache } from './lineCache';

@@ -1,6 +1,6 @@
 /** The section tree: headings nested by level, annexes as scopes of their own. */
 import type { Heading, HeadingLevel, OutlineNode, Placeholder } from './types';
-import { comparePositions, range, type LineTable } from './text';
+import { range, type LineTable } from './text';
 
 /**
  * Un-numbered Markdown headings take the level that numbered headings of the same depth
@@ -63,41 +63,29 @@ export function buildOutline(
     nodes.push(n);
     stack.push(n);
   }
-  // A section runs to the line before the next heading of the same or a higher level.
-  for (let i = 0; i < headings.length; i++) {
+  // A section runs to the line before the next heading of the same or a higher level:
+  // one pass with a stack of open sections.
+  const open: number[] = [];
+  const close = (i: number, next: number) => {
     const h = headings[i]!;
-    let next = table.lines.length;
-    for (let j = i + 1; j < headings.length; j++) {
-      const o = headings[j]!;
-      if (o.level === 0 || (h.level !== 0 && o.level <= h.level)) {
-        next = o.line;
-        break;
-      }
-    }
     let last = next - 1;
     while (last > h.line && table.lines[last]!.trim() === '') last--;
     const endChar = last === h.line ? Math.max(h.range.end.character, table.lines[last]!.length) : table.lines[last]!.length;
     nodes[i]!.sectionRange = range(h.line, h.range.start.character, last, endChar);
-  }
-  for (const n of nodes) n.placeholderCount = countWithin(placeholders, n);
+  };
+  headings.forEach((h, i) => {
+    while (open.length) {
+      const top = headings[open[open.length - 1]!]!;
+      if (h.level === 0 || (top.level !== 0 && h.level <= top.level)) close(open.pop()!, h.line);
+      else break;
+    }
+    open.push(i);
+  });
+  while (open.length) close(open.pop()!, table.lines.length);
+  // Placeholders per section from running counts by line.
+  const before = new Array<number>(table.lines.length + 1).fill(0);
+  for (const p of placeholders) before[p.range.start.line + 1]!++;
+  for (let n = 1; n < before.length; n++) before[n]! += before[n - 1]!;
+  for (const n of nodes) n.placeholderCount = before[n.sectionRange.end.line + 1]! - before[n.sectionRange.start.line]!;
   return { outline, nodes, parents };
-}
-
-function countWithin(placeholders: readonly Placeholder[], n: OutlineNode): number {
-  const { start, end } = n.sectionRange;
-  let lo = lowerBound(placeholders, start);
-  let count = 0;
-  for (; lo < placeholders.length && comparePositions(placeholders[lo]!.range.start, end) < 0; lo++) count++;
-  return count;
-}
-
-function lowerBound(placeholders: readonly Placeholder[], pos: { line: number; character: number }): number {
-  let lo = 0;
-  let hi = placeholders.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comparePositions(placeholders[mid]!.range.start, pos) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

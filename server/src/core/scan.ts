@@ -8,6 +8,7 @@ import type { BlockScan, LineInfo } from './blocks';
 import { excludedSpans } from './inline';
 import { matchAnnex, matchMarker, type MarkerMatch } from './headings';
 import { scanLine, type EmphasisPair } from './placeholders';
+import type { LineCache, LineEntry } from './lineCache';
 import { lineRange, skipIndent, trimEnd, type LineTable } from './text';
 
 export interface Finding {
@@ -20,6 +21,8 @@ export interface Finding {
 export interface LineScanResult {
   headings: Heading[];
   placeholders: Placeholder[];
+  /** Lines that have placeholders, in order (their diagnostics are cached with them). */
+  placeholderLines: LineEntry[];
   findings: Finding[];
   /** Emphasis pairs per line, for renderers that protect placeholders. */
   emphasis: Map<number, EmphasisPair[]>;
@@ -49,9 +52,9 @@ function cleanTitle(raw: string): string {
   return raw.trim().replace(TRAILING_PUNCT, '').trim();
 }
 
-export function scanLines(table: LineTable, blocks: BlockScan, options: AnalysisOptions): LineScanResult {
+export function scanLines(table: LineTable, blocks: BlockScan, options: AnalysisOptions, cache?: LineCache): LineScanResult {
   const { lines } = table;
-  const result: LineScanResult = { headings: [], placeholders: [], findings: [], emphasis: new Map(), titleLine: null };
+  const result: LineScanResult = { headings: [], placeholders: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null };
   let inList = false;
   let listAsHeadings = false;
   let lastText = '';
@@ -84,14 +87,27 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
       }
     }
 
-    const spans = excludedSpans(line, from);
-    const scanned = scanLine(line, from, line.length, from, spans, options.placeholders);
-    if (scanned.emphasis.length) result.emphasis.set(n, scanned.emphasis);
-    for (const p of scanned.placeholders) {
-      result.placeholders.push({ text: line.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) });
+    let entry = cache?.lookup(n, line, from);
+    if (!entry) {
+      const scanned = scanLine(line, from, line.length, from, excludedSpans(line, from), options.placeholders);
+      entry = {
+        line: n,
+        text: line,
+        from,
+        placeholders: scanned.placeholders.map((p) => ({ text: line.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) })),
+        ambiguous: scanned.ambiguous.map((pair) => ({ start: pair.open[0], end: pair.close[1] })),
+        emphasis: scanned.emphasis,
+      };
     }
-    for (const pair of scanned.ambiguous) {
-      result.findings.push({ code: 'ambiguous-emphasis', range: lineRange(n, pair.open[0], pair.close[1]), text: line.slice(pair.open[0], pair.close[1]) });
+    cache?.keep(entry);
+    const emphasis = entry.emphasis;
+    if (emphasis.length) result.emphasis.set(n, emphasis);
+    if (entry.placeholders.length) {
+      result.placeholderLines.push(entry);
+      for (const p of entry.placeholders) result.placeholders.push(p);
+    }
+    for (const a of entry.ambiguous) {
+      result.findings.push({ code: 'ambiguous-emphasis', range: lineRange(n, a.start, a.end), text: line.slice(a.start, a.end) });
     }
 
     // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings.
@@ -104,11 +120,11 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
 
     if (li.kind === 'table') continue;
     const allowHeading = !li.inQuote && (li.listDepth === 0 || (listAsHeadings && li.listDepth === 1));
-    const heading = allowHeading ? readHeading(line, n, li, from, to, scanned.emphasis, options, result) : null;
+    const heading = allowHeading ? readHeading(line, n, li, from, to, emphasis, options, result) : null;
     if (heading?.level === 0 && heading.title === '') annexTitle = heading;
     else if (annexTitle) {
       // `附件1` on a line of its own: the annex's title is the next line, if it reads as one.
-      const text = cleanTitle(stripEmphasis(line, from, to, scanned.emphasis));
+      const text = cleanTitle(stripEmphasis(line, from, to, emphasis));
       if (!heading && li.kind === 'text' && [...text].length <= 40 && !/[。；;]/.test(text)) annexTitle.title = text;
       annexTitle = null;
     }
@@ -125,7 +141,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
       continue;
     }
     if (titleSearch && li.kind === 'text') {
-      const text = stripEmphasis(line, from, to, scanned.emphasis).trim();
+      const text = stripEmphasis(line, from, to, emphasis).trim();
       const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
       if (letters >= MIN_TITLE_LETTERS) {
         titleSearch = false;
@@ -136,6 +152,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     }
     seenContent = true;
   }
+  cache?.commit();
   return result;
 }
 

@@ -65,8 +65,10 @@ function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
   // Free-title rules take the sections no title claimed, in order where the order allows it.
   const used = rules.map(() => 0);
   for (const a of result) for (const r of a.rules) used[r]!++;
+  // Among numbered sections, an un-numbered heading (`## 落款`) is not a section by position.
+  const numbered = nodes.some((n) => n.ordinal !== null);
   result.forEach((a, i) => {
-    if (a.rules.length) return;
+    if (a.rules.length || (numbered && a.node.ordinal === null)) return;
     const prev = Math.max(-1, ...result.slice(0, i).flatMap((b) => b.rules));
     const nextRules = result.slice(i + 1).flatMap((b) => b.rules);
     const next = nextRules.length ? Math.min(...nextRules) : rules.length;

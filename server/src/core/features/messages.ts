@@ -1,0 +1,62 @@
+/**
+ * User-visible strings of the editor features. English text is the key; the Chinese
+ * translations are in l10n/bundle.l10n.zh-cn.json.
+ */
+import * as l10n from '@vscode/l10n';
+import type { HeadingLevel, PlaceholderKind } from '../types';
+
+export function kindLabel(kind: PlaceholderKind): string {
+  switch (kind) {
+    case 'count':
+      return l10n.t('count');
+    case 'amount':
+      return l10n.t('amount');
+    case 'percent':
+      return l10n.t('percentage');
+    case 'date':
+      return l10n.t('date');
+    case 'name':
+      return l10n.t('name');
+    case 'other':
+      return l10n.t('value');
+  }
+}
+
+export function kindExpectation(kind: PlaceholderKind): string {
+  switch (kind) {
+    case 'count':
+      return l10n.t('a whole number, such as the number of times or people');
+    case 'amount':
+      return l10n.t('an amount of money, in the unit written after it (元, 万元)');
+    case 'percent':
+      return l10n.t('a percentage or rate, such as 95.5');
+    case 'date':
+      return l10n.t('a date, or the year, month or day the words around it ask for');
+    case 'name':
+      return l10n.t('a name: of a unit, a place, a person or a document');
+    case 'other':
+      return l10n.t('a value the sentence needs; read the words around it');
+  }
+}
+
+const LEVEL_EXAMPLE = ['', '一、', '（一）', '1．', '（1）'] as const;
+
+export const featureMessages = {
+  toFill: (count: number) => l10n.t('{0} to fill', count),
+  placeholderHover: (kind: PlaceholderKind) => l10n.t('**Placeholder** · {0}: {1}', kindLabel(kind), kindExpectation(kind)),
+  sectionRequired: (template: string) => l10n.t('required by {0}', template),
+  sectionOptional: (template: string) => l10n.t('optional in {0}', template),
+  sectionUnmatched: (template: string) => l10n.t('No section of {0} matches this heading.', template),
+  headingLevel: (level: HeadingLevel) =>
+    level === 0 ? l10n.t('Annex: numbered on its own') : l10n.t('Level {0} heading, numbered like {1}', level, LEVEL_EXAMPLE[level]),
+  placeholdersInSection: (count: number) => l10n.t('{0} placeholders to fill in this section', count),
+  nextSection: (after: string) => l10n.t('Next section after {0}', after),
+  firstSubsection: (parent: string) => l10n.t('First subsection of {0}', parent),
+  firstSection: () => l10n.t('First section'),
+  renumbersFollowing: (count: number) => l10n.t('Moves the numbers of the {0} sections after it up by one.', count),
+  wholeSkeleton: (template: string) => l10n.t('The whole skeleton of {0}', template),
+  insertMissing: (title: string) => l10n.t('Insert missing section {0}', title),
+  renumberLevel: (example: string) => l10n.t('Renumber this level ({0})', example),
+  changeMarker: (written: string, replacement: string) => l10n.t('Change {0} to {1}', written, replacement),
+  fixAll: () => l10n.t('Fix all heading numbers and markers'),
+};
