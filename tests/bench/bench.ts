@@ -16,6 +16,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { analyze } from '../../server/src/core';
 import { generateLargeReport, utf8Length } from '../support/generate';
+import { benchServer } from './lsp';
 
 const EXAMPLE = fileURLToPath(new URL('../../../shared/reports/annual-work-summary-2022.md', import.meta.url));
 
@@ -100,14 +101,21 @@ async function main() {
 
   const small = await benchInput({ name: 'example 2022', text: example, engineRuns: 200, peerRuns: 15 });
   const big = await benchInput({ name: 'generated 1 MB', text: large, engineRuns: 10, peerRuns: 3 });
-  // Room for later rows, e.g. a language-server round trip:
-  // await measure('generated 1 MB', 'language server', () => ..., { runs: 5 });
+  const server = await benchServer(large);
 
   printTable();
+  console.log('\nLanguage server (dist/server.js over stdio) on the generated 1 MB report');
+  console.log(`open → diagnostics      median ${server.openMedian.toFixed(1)} ms  (${(server.openMedian / big.markdownlint.median).toFixed(3)}× markdownlint)`);
+  console.log(`keystroke → diagnostics p95 ${server.keystrokeP95.toFixed(1)} ms over ${server.keystrokes.length} edits (median ${[...server.keystrokes].sort((a, b) => a - b)[server.keystrokes.length >> 1]!.toFixed(1)} ms)`);
+  console.log(`server memory           ${server.rssMb.toFixed(0)} MB resident`);
   console.log('\nTargets');
   const ratio = big.engine.median / big.markdownlint.median;
   target('engine ≤ 0.25 × markdownlint on 1 MB', ratio <= 0.25, `${ratio.toFixed(3)}×`);
   target('engine < 5 ms on the example (median)', small.engine.median < 5, `${small.engine.median.toFixed(2)} ms`);
+  const open = server.openMedian / big.markdownlint.median;
+  target('server open → diagnostics ≤ 0.25 × markdownlint on 1 MB', open <= 0.25, `${open.toFixed(3)}×`);
+  target('server keystroke → diagnostics p95 ≤ 30 ms', server.keystrokeP95 <= 30, `${server.keystrokeP95.toFixed(1)} ms`);
+  target('server memory with the 1 MB report open < 150 MB', server.rssMb < 150, `${server.rssMb.toFixed(0)} MB`);
 }
 
 main().catch((error: unknown) => {

@@ -14,12 +14,32 @@ export interface LspSession {
   process: ChildProcessWithoutNullStreams;
   /** Resolves with the first notification of `method` that satisfies `predicate`. */
   waitFor<T>(method: string, predicate?: (params: T) => boolean, ms?: number): Promise<T>;
+  /** Resolves when the server next sends the request `method` to the client. */
+  waitForRequest(method: string, ms?: number): Promise<unknown>;
   close(): Promise<void>;
 }
 
-export function startServer(env: NodeJS.ProcessEnv = {}): LspSession {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...env } });
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Answers to server → client requests (workspace/configuration, client/registerCapability …). */
+  requests?: Record<string, (params: unknown) => unknown>;
+  /** Node options for the server process (e.g. --cpu-prof while investigating). */
+  execArgv?: string[];
+}
+
+export function startServer(options: StartOptions | NodeJS.ProcessEnv = {}): LspSession {
+  const opts: StartOptions = 'requests' in options || 'env' in options || 'execArgv' in options ? (options as StartOptions) : { env: options as NodeJS.ProcessEnv };
+  const child = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { env: { ...process.env, ...opts.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const answers: Record<string, (params: unknown) => unknown> = { 'client/registerCapability': () => null, 'workspace/diagnostic/refresh': () => null, ...opts.requests };
+  const requestWaiters: Array<{ method: string; resolve: (p: unknown) => void }> = [];
+  connection.onRequest((method, params) => {
+    for (const w of requestWaiters.filter((x) => x.method === method)) {
+      requestWaiters.splice(requestWaiters.indexOf(w), 1);
+      w.resolve(params);
+    }
+    return method in answers ? answers[method]!(params) : null;
+  });
   const waiters: Array<{ method: string; predicate: (p: unknown) => boolean; resolve: (p: unknown) => void }> = [];
   const seen: Array<{ method: string; params: unknown }> = [];
   connection.onNotification((method, params) => {
@@ -53,6 +73,12 @@ export function startServer(env: NodeJS.ProcessEnv = {}): LspSession {
             resolve(p as T);
           },
         });
+      });
+    },
+    waitForRequest(method: string, ms = 10_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${method} request within ${ms} ms`)), ms);
+        requestWaiters.push({ method, resolve: (p) => (clearTimeout(timer), resolve(p)) });
       });
     },
     async close() {

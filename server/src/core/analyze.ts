@@ -28,6 +28,11 @@ export interface AnalysisContext {
   fileName?: string | null;
   /** Line results of the previous version of the same document, for incremental work. */
   cache?: LineCache;
+  /**
+   * At most this many unfilled-placeholder diagnostics, then one that says how many more
+   * there are (an editor cannot use 25,000 of them; `placeholders` still lists every one).
+   */
+  placeholderDiagnosticLimit?: number;
 }
 
 /** A cache for `context.cache`; one per document, reused while the options stay the same. */
@@ -73,9 +78,10 @@ export function analyze(
 ): ReportModel {
   const opts = resolveOptions(options);
   const table = splitLines(text);
-  const blocks = scanBlocks(table);
-  const fm = parseFrontMatter(blocks.frontMatter, table.lines);
   const cache = context.cache && context.cache.key === cacheKey(opts) ? context.cache : undefined;
+  const blocks = cache?.reusableBlocks(table.lines) ?? scanBlocks(table);
+  cache?.rememberBlocks(table.lines, blocks);
+  const fm = parseFrontMatter(blocks.frontMatter, table.lines);
   const scan = scanLines(table, blocks, opts, cache);
 
   assignMarkdownLevels(scan.headings);
@@ -109,16 +115,19 @@ export function analyze(
   };
   applyTemplate(model, table, context, opts, blocks.frontMatter?.startLine);
   diagnostics.sort(byPosition);
-  model.diagnostics = mergeSorted(diagnostics, placeholderDiagnostics(scan.placeholderLines, opts));
+  model.diagnostics = mergeSorted(diagnostics, placeholderDiagnostics(scan.placeholderLines, opts, context.placeholderDiagnosticLimit ?? Infinity));
   return model;
 }
 
-/** One unfilled-placeholder diagnostic per placeholder, in document order, kept with their line. */
-function placeholderDiagnostics(lines: readonly LineEntry[], opts: AnalysisOptions): Diagnostic[] {
+/** One unfilled-placeholder diagnostic per placeholder (up to `limit`), in document order, kept with their line. */
+function placeholderDiagnostics(lines: readonly LineEntry[], opts: AnalysisOptions, limit: number): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Tens of thousands of placeholders share few texts: format each message once.
   const text = new Map<string, string>();
+  let total = 0;
+  for (const entry of lines) total += entry.placeholders.length;
   for (const entry of lines) {
+    if (out.length >= limit) break;
     if (!entry.diagnostics) {
       entry.diagnostics = [];
       for (const p of entry.placeholders) {
@@ -129,7 +138,12 @@ function placeholderDiagnostics(lines: readonly LineEntry[], opts: AnalysisOptio
         if (d) entry.diagnostics.push(d);
       }
     }
-    for (const d of entry.diagnostics) out.push(d);
+    for (const d of entry.diagnostics) if (out.length < limit) out.push(d);
+  }
+  if (total > limit && out.length === limit) {
+    const last = out[out.length - 1]!;
+    const d = makeDiagnostic('unfilled-placeholder', last.range, messages.morePlaceholders(total - limit), opts, { more: total - limit });
+    if (d) out.push({ ...d, severity: 3 });
   }
   return out;
 }

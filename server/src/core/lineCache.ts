@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, Placeholder } from './types';
 import type { EmphasisPair } from './placeholders';
+import type { BlockScan } from './blocks';
 
 export interface AmbiguousPair {
   start: number;
@@ -29,8 +30,36 @@ export class LineCache {
   private nextByLine: (LineEntry | undefined)[] = [];
   private nextByText = new Map<string, LineEntry>();
 
+  /** The previous version's lines and block structure. */
+  private blocks: { lines: readonly string[]; scan: BlockScan } | null = null;
+
   /** @param key options fingerprint: a cache made under other options is not reused */
   constructor(readonly key: string) {}
+
+  /**
+   * The previous block structure, when this version differs from it in one paragraph line
+   * whose start is the same: such an edit cannot change what is code, a list, a heading or
+   * a table, so markdown-it need not run again.
+   */
+  reusableBlocks(lines: readonly string[]): BlockScan | null {
+    const prev = this.blocks;
+    if (!prev || prev.lines.length !== lines.length) return null;
+    let changed = -1;
+    for (let i = 0; i < lines.length; i++) {
+      if (prev.lines[i] !== lines[i]) {
+        if (changed >= 0) return null;
+        changed = i;
+      }
+    }
+    if (changed < 0) return prev.scan;
+    const info = prev.scan.lines[changed]!;
+    if (info.kind !== 'text' || info.listDepth > 0 || info.inQuote || info.listMarker) return null;
+    return sameBlockShape(prev.lines[changed]!, lines[changed]!) ? prev.scan : null;
+  }
+
+  rememberBlocks(lines: readonly string[], scan: BlockScan): void {
+    this.blocks = { lines, scan };
+  }
 
   lookup(line: number, text: string, from: number): LineEntry | undefined {
     const here = this.byLine[line];
@@ -59,4 +88,17 @@ export class LineCache {
     this.nextByLine = [];
     this.nextByText = new Map();
   }
+}
+
+const PREFIX = 8;
+const RISKY = /[|<`~\[]/;
+const BREAK_LIKE = /^\s*([=\-*_#+>])/;
+
+/** Two versions of a paragraph line that leave the block structure alone. */
+function sameBlockShape(before: string, after: string): boolean {
+  if (!before.trim() || !after.trim()) return false;
+  if (RISKY.test(before) || RISKY.test(after)) return false;
+  if (BREAK_LIKE.test(before) || BREAK_LIKE.test(after)) return false;
+  const lead = (s: string) => s.slice(0, s.length - s.trimStart().length + PREFIX);
+  return lead(before) === lead(after) && before.trimStart().length >= PREFIX && after.trimStart().length >= PREFIX;
 }

@@ -46,5 +46,7 @@ export const messages = {
       '{0} could be bold text or two placeholders. For bold, put a space or punctuation on both sides or write <b>…</b>; for placeholders, use full-width asterisks (＊＊).',
       text,
     ),
+  morePlaceholders: (count: number) =>
+    l10n.t('{0} more placeholders are still to be filled; they are not listed one by one.', count),
   frontMatterInvalid: (reason: string) => l10n.t('The front matter is not valid YAML: {0}', reason),
 };

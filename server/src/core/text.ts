@@ -13,6 +13,17 @@ export interface LineTable {
 }
 
 export function splitLines(text: string): LineTable {
+  if (!text.includes('\r')) {
+    // The common case, and the fast one: V8 splits on one character far quicker than a RegExp.
+    const lines = text.split('\n');
+    const starts = new Array<number>(lines.length);
+    let offset = 0;
+    for (let i = 0; i < lines.length; i++) {
+      starts[i] = offset;
+      offset += lines[i]!.length + 1;
+    }
+    return { text, lines, starts };
+  }
   const lines: string[] = [];
   const starts: number[] = [];
   const re = /\r\n|\r|\n/g;

@@ -5,37 +5,21 @@
 import * as l10n from '@vscode/l10n';
 import type { HeadingLevel, PlaceholderKind } from '../types';
 
-export function kindLabel(kind: PlaceholderKind): string {
+/** What a placeholder of each kind expects, in the hover. Markdown. */
+export function placeholderHover(kind: PlaceholderKind): string {
   switch (kind) {
     case 'count':
-      return l10n.t('count');
+      return l10n.t('**Placeholder** · count: a whole number, such as the number of times or people');
     case 'amount':
-      return l10n.t('amount');
+      return l10n.t('**Placeholder** · amount: a sum of money, in the unit written after it (元, 万元)');
     case 'percent':
-      return l10n.t('percentage');
+      return l10n.t('**Placeholder** · percentage: a rate or share, such as 95.5');
     case 'date':
-      return l10n.t('date');
+      return l10n.t('**Placeholder** · date: the year, month or day the words around it ask for');
     case 'name':
-      return l10n.t('name');
+      return l10n.t('**Placeholder** · name: of a unit, a place, a person or a document');
     case 'other':
-      return l10n.t('value');
-  }
-}
-
-export function kindExpectation(kind: PlaceholderKind): string {
-  switch (kind) {
-    case 'count':
-      return l10n.t('a whole number, such as the number of times or people');
-    case 'amount':
-      return l10n.t('an amount of money, in the unit written after it (元, 万元)');
-    case 'percent':
-      return l10n.t('a percentage or rate, such as 95.5');
-    case 'date':
-      return l10n.t('a date, or the year, month or day the words around it ask for');
-    case 'name':
-      return l10n.t('a name: of a unit, a place, a person or a document');
-    case 'other':
-      return l10n.t('a value the sentence needs; read the words around it');
+      return l10n.t('**Placeholder** · value: what the sentence needs; read the words around it');
   }
 }
 
@@ -43,7 +27,7 @@ const LEVEL_EXAMPLE = ['', '一、', '（一）', '1．', '（1）'] as const;
 
 export const featureMessages = {
   toFill: (count: number) => l10n.t('{0} to fill', count),
-  placeholderHover: (kind: PlaceholderKind) => l10n.t('**Placeholder** · {0}: {1}', kindLabel(kind), kindExpectation(kind)),
+  placeholderHover,
   sectionRequired: (template: string) => l10n.t('required by {0}', template),
   sectionOptional: (template: string) => l10n.t('optional in {0}', template),
   sectionUnmatched: (template: string) => l10n.t('No section of {0} matches this heading.', template),

@@ -161,7 +161,7 @@ function checkScope(
       : before
         ? msg.missingBefore(rule.title, template.name, label(before))
         : msg.missingAlone(rule.title, template.name);
-    out.push({ code: 'missing-section', range: plan.anchor, message, data: { rule: rule.id, title: rule.title, edits: plan.edits } });
+    out.push({ code: 'missing-section', range: plan.anchor, message, data: { rule: rule.id, title: rule.title, level: plan.level, edits: plan.edits } });
   });
 
   for (const a of assigned) {
@@ -172,7 +172,8 @@ function checkScope(
     }
     const rule = rules[a.rules[0]!]!;
     if (a.score === 1 && !rule.freeTitle) out.push({ code: 'title-mismatch', range: n.range, message: msg.titleMismatch(label(n), rule.title), data: { rule: rule.id, title: rule.title } });
-    const length = bodyLength(n, table);
+    // Only leaves can be empty, and only some rules bound the length: measure no more than that.
+    const length = n.children.length === 0 || rule.minLength !== null || rule.maxLength !== null ? bodyLength(n, table) : 1;
     if (length === 0 && n.children.length === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)), data: { rule: rule.id } });
     else if (rule.minLength !== null && length < rule.minLength) out.push({ code: 'section-length', range: n.range, message: msg.tooShort(label(n), length, rule.minLength) });
     else if (rule.maxLength !== null && length > rule.maxLength) out.push({ code: 'section-length', range: n.range, message: msg.tooLong(label(n), length, rule.maxLength) });
@@ -193,7 +194,10 @@ export function bodyLength(node: OutlineNode, table: LineTable): number {
     const text = table.lines[line] ?? '';
     const from = line === node.range.end.line ? node.range.end.character : 0;
     const to = line === end.line ? end.character : text.length;
-    count += text.slice(from, to).replace(/[\s\u3000]/g, '').length;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0x0d && c !== 0xa0) count++;
+    }
   }
   return count;
 }

@@ -13,6 +13,8 @@ import { toChineseNumeral } from '../numerals';
 export interface InsertionPlan {
   /** Where the finding is shown: the line after which (or the heading before which) it goes. */
   anchor: Range;
+  /** The heading level of the inserted section. */
+  level: 1 | 2 | 3 | 4;
   edits: TextEdit[];
 }
 
@@ -66,7 +68,7 @@ export function planInsertion(
       if (h && n.ordinal !== null) edits.push({ range: h.markerRange, newText: renumberMarker(n.marker, n.ordinal + 1) });
     }
   }
-  return { anchor, edits };
+  return { anchor, edits, level };
 }
 
 function lastPosition(table: LineTable) {

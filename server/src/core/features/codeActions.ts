@@ -1,0 +1,142 @@
+/**
+ * Code actions, rebuilt from each diagnostic's code and `data` plus the current model
+ * (stateless, like unified-language-server): insert a missing section, renumber a level,
+ * fix a marker, and one `source.fixAll` for the whole document.
+ */
+import type { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Heading, ReportModel } from '../types';
+import { DIAGNOSTIC_SOURCE } from '../codes';
+import { featureMessages as msg } from './messages';
+import { headingAtLine } from './outline';
+import { withOrdinal } from './markers';
+import { numberEdit, renumberEdits, renumbering, siblingGroup } from './renumber';
+
+export const QUICK_FIX_KIND: CodeActionKind = 'quickfix';
+/** Under `source.fixAll`, so `"editor.codeActionsOnSave": { "source.fixAll": "explicit" }` runs it. */
+export const FIX_ALL_KIND: CodeActionKind = 'source.fixAll.reportAuthor';
+
+const NUMBERING = new Set(['numbering-gap', 'numbering-duplicate', 'numbering-order']);
+const MARKER = new Set(['marker-punctuation', 'marker-width']);
+
+/**
+ * @param uri the document, the key of each WorkspaceEdit
+ * @param diagnostics the context's diagnostics; when none are given, the model's own
+ *   findings that touch `range` are used (for clients that do not send them)
+ * @param only CodeActionContext.only: kinds to return, matched by prefix (`source` matches `source.fixAll.reportAuthor`)
+ */
+export function codeActions(
+  model: ReportModel,
+  uri: string,
+  range: Range,
+  diagnostics: readonly Diagnostic[],
+  only?: readonly string[],
+): CodeAction[] {
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+  const out: CodeAction[] = [];
+  if (wants(QUICK_FIX_KIND)) {
+    const given = diagnostics.length ? diagnostics : model.diagnostics.filter((d) => touches(d.range, range));
+    out.push(...quickFixes(model, uri, given.filter((d) => d.source === undefined || d.source === DIAGNOSTIC_SOURCE)));
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const all = fixAll(model, uri);
+    if (all) out.push(all);
+  }
+  return out;
+}
+
+function quickFixes(model: ReportModel, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  const byKey = new Map<string, CodeAction>();
+  const once = (key: string, d: Diagnostic, make: () => CodeAction | null) => {
+    const known = byKey.get(key);
+    if (known) return void known.diagnostics!.push(d);
+    const action = make();
+    if (!action) return;
+    action.diagnostics = [d];
+    byKey.set(key, action);
+    out.push(action);
+  };
+  for (const d of diagnostics) {
+    const code = String(d.code);
+    const data = (d.data ?? {}) as { title?: unknown; edits?: unknown; replacement?: unknown };
+    if (code === 'missing-section' && typeof data.title === 'string' && Array.isArray(data.edits)) {
+      const edits = data.edits as TextEdit[];
+      once(`missing:${data.title}:${JSON.stringify(d.range)}`, d, () => action(msg.insertMissing(data.title as string), QUICK_FIX_KIND, uri, edits, true));
+    } else if (NUMBERING.has(code)) {
+      const group = siblingGroup(model, d.range.start.line);
+      if (!group) continue;
+      once(`renumber:${group.key}`, d, () => {
+        const edits = renumberEdits(group);
+        const example = group.headings.slice(0, 3).map((h, i) => withOrdinal(h.marker, i + 1)).join('') + (group.headings.length > 3 ? '…' : '');
+        // Not preferred: when a number is skipped, the author may mean to write the missing section.
+        return edits.length ? action(msg.renumberLevel(example), QUICK_FIX_KIND, uri, edits, false) : null;
+      });
+    } else if (MARKER.has(code) && typeof data.replacement === 'string') {
+      const h = markerAt(model, d.range);
+      const replacement = data.replacement;
+      if (!h || h.marker === replacement) continue;
+      once(`marker:${h.line}:${replacement}`, d, () =>
+        action(msg.changeMarker(h.marker, replacement), QUICK_FIX_KIND, uri, [{ range: h.markerRange, newText: replacement }], true),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Every marker fix and every renumbering the document's findings call for, one edit per
+ * heading so no two edits overlap. Missing sections are NOT inserted: what a report says is
+ * the author's call, and a fix-all on save must never add text.
+ */
+function fixAll(model: ReportModel, uri: string): CodeAction | null {
+  const markers = new Map<number, string>();
+  const numbers = new Map<number, number>();
+  const groups = new Set<string>();
+  for (const d of model.diagnostics) {
+    const code = String(d.code);
+    const replacement = (d.data as { replacement?: unknown } | undefined)?.replacement;
+    if (MARKER.has(code) && typeof replacement === 'string') {
+      const h = markerAt(model, d.range);
+      if (h) markers.set(h.line, replacement);
+    } else if (NUMBERING.has(code)) {
+      const group = siblingGroup(model, d.range.start.line);
+      if (!group || groups.has(group.key)) continue;
+      groups.add(group.key);
+      for (const [line, n] of renumbering(group)) numbers.set(line, n);
+    }
+  }
+  const lines = [...new Set([...markers.keys(), ...numbers.keys()])].sort((a, b) => a - b);
+  const edits: TextEdit[] = [];
+  for (const line of lines) {
+    const h = headingAtLine(model, line)!;
+    const n = numbers.get(line);
+    const marker = markers.get(line);
+    if (marker !== undefined) {
+      const newText = n === undefined ? marker : withOrdinal(marker, n);
+      if (newText !== h.marker) edits.push({ range: h.markerRange, newText });
+    } else if (n !== undefined) {
+      const e = numberEdit(h, n);
+      if (e) edits.push(e);
+    }
+  }
+  return edits.length ? action(msg.fixAll(), FIX_ALL_KIND, uri, edits, false) : null;
+}
+
+/** The heading whose marker is exactly `range` (a stale diagnostic finds none). */
+function markerAt(model: ReportModel, range: Range): Heading | null {
+  const h = headingAtLine(model, range.start.line);
+  if (!h) return null;
+  const r = h.markerRange;
+  return r.start.character === range.start.character && r.end.line === range.end.line && r.end.character === range.end.character ? h : null;
+}
+
+function action(title: string, kind: CodeActionKind, uri: string, edits: TextEdit[], preferred: boolean): CodeAction {
+  const a: CodeAction = { title, kind, edit: { changes: { [uri]: edits } } };
+  if (preferred) a.isPreferred = true;
+  return a;
+}
+
+function touches(a: Range, b: Range): boolean {
+  const le = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return le(a.start, b.end) && le(b.start, a.end);
+}

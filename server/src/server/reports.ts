@@ -1,0 +1,130 @@
+/**
+ * One analysis per document version, shared by every feature: the model, the template it
+ * was checked against, and whether the document is a report at all.
+ */
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { URI } from 'vscode-uri';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, frontMatterOf, lineCacheFor, type LineCache, type ReportModel, type ReportTemplate, type TemplateChoice } from '../core';
+import { selectTemplate, TemplateLibrary, type TemplateFileError } from '../node/templates';
+import type { SettingsStore, DocumentSettings } from './settings';
+import type { WorkspaceConfig } from '../node/config';
+import { PLACEHOLDER_DIAGNOSTIC_LIMIT } from './diagnostics';
+
+export interface ReportState {
+  uri: string;
+  version: number;
+  text: string;
+  model: ReportModel;
+  template: ReportTemplate | null;
+  isReport: boolean;
+  settings: DocumentSettings;
+  folderErrors: TemplateFileError[];
+}
+
+export function filePathOf(uri: string): string | null {
+  try {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? u.fsPath : null;
+  } catch {
+    return null;
+  }
+}
+
+export class ReportStore {
+  private states = new Map<string, ReportState>();
+  private caches = new Map<string, LineCache>();
+  readonly library = new TemplateLibrary();
+  /** Workspace folder paths, for the globs of the editor settings. */
+  folders: string[] = [];
+
+  constructor(private readonly settings: SettingsStore) {}
+
+  /** The state for this exact version, if it was computed. */
+  peek(uri: string, version?: number): ReportState | undefined {
+    const s = this.states.get(uri);
+    return s && (version === undefined || s.version === version) ? s : undefined;
+  }
+
+  forget(uri: string): void {
+    this.states.delete(uri);
+    this.caches.delete(uri);
+  }
+
+  /** Drops every result (settings or templates changed); line caches survive, keyed by options. */
+  invalidate(): void {
+    this.states.clear();
+  }
+
+  async get(doc: TextDocument): Promise<ReportState> {
+    const known = this.peek(doc.uri, doc.version);
+    if (known) return known;
+    const file = filePathOf(doc.uri);
+    const settings = await this.settings.forDocument(doc.uri, file ? path.dirname(file) : null);
+    const current = this.peek(doc.uri, doc.version);
+    if (current) return current;
+    const text = doc.getText();
+    const { choice, templates, folderErrors, mapped } = this.choose(file, text, settings);
+    const cache = lineCacheFor(this.caches.get(doc.uri), settings.options);
+    this.caches.set(doc.uri, cache);
+    const model = analyze(text, settings.options, doc.version, {
+      choice,
+      templates,
+      fileName: file ?? doc.uri,
+      cache,
+      placeholderDiagnosticLimit: PLACEHOLDER_DIAGNOSTIC_LIMIT,
+    });
+    const template = choice?.kind === 'template' ? choice.template : model.template ? (templates.find((t) => t.id === model.template) ?? null) : null;
+    const state: ReportState = {
+      uri: doc.uri,
+      version: doc.version,
+      text,
+      model,
+      template,
+      isReport: this.isReport(model, settings, mapped, text),
+      settings,
+      folderErrors,
+    };
+    this.states.set(doc.uri, state);
+    return state;
+  }
+
+  private choose(file: string | null, text: string, settings: DocumentSettings) {
+    const editorFolder = settings.editor.templatesFolder;
+    const config: WorkspaceConfig = {
+      ...settings.workspace,
+      templatesFolder: settings.workspace.templatesFolder ?? (editorFolder && path.isAbsolute(editorFolder) ? editorFolder : null),
+    };
+    const filePath = file ?? '/untitled.md';
+    const selection = selectTemplate(filePath, text, this.library, config);
+    let choice: TemplateChoice | null = selection.choice;
+    let mapped = choice !== null;
+    if (!choice && file) {
+      // Editor settings map globs too, after the workspace file.
+      for (const [glob, ref] of Object.entries(settings.editor.templates)) {
+        if (matchGlob(glob, file, this.folders)) {
+          choice = this.library.resolve(ref, path.dirname(file), selection.templates.filter((t) => !t.builtin));
+          mapped = true;
+          break;
+        }
+      }
+    }
+    return { choice, templates: selection.templates, folderErrors: selection.folderErrors, mapped };
+  }
+
+  /** auto: a template named or mapped, or at least two numbered level-1 sections. */
+  private isReport(model: ReportModel, settings: DocumentSettings, mapped: boolean, text: string): boolean {
+    if (settings.editor.detect === 'always') return true;
+    if (settings.editor.detect === 'never') return false;
+    if (mapped || typeof frontMatterOf(text)?.template === 'string') return true;
+    return model.outline.filter((n) => n.level === 1 && n.ordinal !== null).length >= 2;
+  }
+}
+
+/** Globs of the `reportAuthor.templates` setting are relative to the workspace folder holding the file. */
+function matchGlob(glob: string, file: string, folders: readonly string[]): boolean {
+  const folder = folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  const rel = (folder ? path.relative(folder, file) : path.basename(file)).split(path.sep).join('/');
+  return picomatch(glob, { dot: true })(rel);
+}

@@ -1,0 +1,71 @@
+/** The custom requests of shared/protocol.ts. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { OutlineNode, Placeholder, ReportTemplate } from '../core';
+import type { PlaceholderItem, TemplateInfo } from '../../../shared/protocol';
+import { filePathOf, type ReportState, type ReportStore } from './reports';
+import type { SettingsStore } from './settings';
+
+/** The deepest section holding each placeholder, found in one walk (both lists are in order). */
+export function placeholderItems(state: ReportState): PlaceholderItem[] {
+  const sections: OutlineNode[] = [];
+  const walk = (nodes: readonly OutlineNode[]) => nodes.forEach((n) => (sections.push(n), walk(n.children)));
+  walk(state.model.outline);
+  const label = (p: Placeholder) => {
+    let best: OutlineNode | null = null;
+    for (const n of sections) {
+      const { start, end } = n.sectionRange;
+      if (p.range.start.line >= start.line && p.range.start.line <= end.line && (!best || n.level > best.level)) best = n;
+    }
+    return best ? `${best.marker}${best.title}` : '';
+  };
+  return state.model.placeholders.map((p) => ({ uri: state.uri, text: p.text, kind: p.kind, range: p.range, section: label(p) }));
+}
+
+const MAX_WORKSPACE_FILES = 500;
+
+/** Reports open in the editor and Markdown reports on disk in the workspace folders. */
+export async function workspacePlaceholders(store: ReportStore, documents: TextDocuments<TextDocument>, _settings: SettingsStore): Promise<PlaceholderItem[]> {
+  const items: PlaceholderItem[] = [];
+  const seen = new Set<string>();
+  for (const doc of documents.all()) {
+    seen.add(doc.uri);
+    const s = await store.get(doc);
+    if (s.isReport) items.push(...placeholderItems(s));
+  }
+  for (const folder of store.folders) {
+    const files = globSync('**/*.{md,markdown}', { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).slice(0, MAX_WORKSPACE_FILES);
+    for (const file of files) {
+      const uri = URI.file(file).toString();
+      if (seen.has(uri)) continue;
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      const s = await store.get(TextDocument.create(uri, 'markdown', 0, text));
+      store.forget(uri);
+      if (s.isReport) items.push(...placeholderItems(s));
+    }
+  }
+  return items;
+}
+
+/** The user's templates (workspace file folder, else the setting) and the built-in ones. */
+export async function templatesFor(store: ReportStore, settings: SettingsStore, uri: string | null): Promise<ReportTemplate[]> {
+  const file = uri ? filePathOf(uri) : null;
+  const dir = file ? path.dirname(file) : (store.folders[0] ?? null);
+  const ds = await settings.forDocument(uri ?? (dir ? URI.file(dir).toString() : ''), dir);
+  const folder = ds.workspace.templatesFolder ?? (ds.editor.templatesFolder ? path.resolve(store.folders[0] ?? '/', ds.editor.templatesFolder) : null);
+  const user = folder ? store.library.folder(folder).templates : [];
+  return [...user, ...store.library.builtins()];
+}
+
+export function templateInfo(t: ReportTemplate): TemplateInfo {
+  return { id: t.id, name: t.name, description: t.description, path: t.file ?? '', builtin: t.builtin };
+}

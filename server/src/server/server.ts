@@ -1,0 +1,197 @@
+/**
+ * The language server: thin glue from LSP to the core. Each handler finds the document's
+ * analysis (one per version, see ReportStore) and delegates to a core feature.
+ */
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { codeActions, completions, documentSymbols, foldingRanges, hover, FIX_ALL_KIND } from '../core/features';
+import { deriveTemplate } from '../core';
+import { useLocale } from '../l10n';
+import {
+  DeriveTemplateRequest,
+  ListTemplatesRequest,
+  OutlineStatusNotification,
+  PlaceholdersRequest,
+  TemplateSkeletonRequest,
+} from '../../../shared/protocol';
+import { SettingsStore } from './settings';
+import { filePathOf, ReportStore, type ReportState } from './reports';
+import { publishable } from './diagnostics';
+import { outlineStatus } from './status';
+import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
+import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let pullDiagnostics = false;
+  let configurationPull = false;
+  const settings = new SettingsStore(connection, () => configurationPull);
+  const store = new ReportStore(settings);
+  const pending = new Map<string, NodeJS.Immediate>();
+  const templateFileDiagnostics = new Set<string>();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    useLocale(params.locale ?? process.env.LANG);
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    configurationPull = !!params.capabilities.workspace?.configuration;
+    store.folders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: 'Report' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['（', '('] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'reportAuthor', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'report-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'reportAuthor' });
+  });
+
+  /** Analyses a document and tells the client; results for a version the editor has left are dropped. */
+  async function refresh(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const file = filePathOf(uri);
+    const text = doc.getText();
+    if (looksLikeTemplate(text, file)) {
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: checkTemplateText(text, file) });
+      void connection.sendNotification(OutlineStatusNotification, { uri, version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] });
+      return;
+    }
+    let state: ReportState;
+    try {
+      state = await store.get(doc);
+    } catch (e) {
+      connection.console.error(`report-author: analysing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return;
+    }
+    if (documents.get(uri)?.version !== version) return;
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: publishable(state) });
+    void connection.sendNotification(OutlineStatusNotification, outlineStatus(state));
+    publishFolderErrors(state);
+  }
+
+  /** Problems of the user's template folder go on the template files themselves. */
+  function publishFolderErrors(state: ReportState): void {
+    for (const bad of state.folderErrors) {
+      const uri = URI.file(bad.file).toString();
+      if (documents.get(uri) || templateFileDiagnostics.has(uri)) continue;
+      templateFileDiagnostics.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: templateDiagnostics(bad.errors) });
+    }
+  }
+
+  /**
+   * Coalesces bursts of changes: the analysis runs once the messages already received are
+   * handled, so a burst of keystrokes costs one analysis of its last version.
+   */
+  function schedule(uri: string): void {
+    const previous = pending.get(uri);
+    if (previous) clearImmediate(previous);
+    pending.set(
+      uri,
+      setImmediate(() => {
+        pending.delete(uri);
+        void refresh(uri);
+      }),
+    );
+  }
+
+  function refreshAll(): void {
+    settings.clear();
+    store.invalidate();
+    templateFileDiagnostics.clear();
+    for (const doc of documents.all()) schedule(doc.uri);
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  }
+
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    store.forget(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  documents.onDidSave((e) => {
+    // A saved template or workspace file changes what other reports are checked against.
+    const file = filePathOf(e.document.uri);
+    if (file && (path.basename(file) === '.report-author.json' || looksLikeTemplate(e.document.getText(), file))) refreshAll();
+  });
+  connection.onDidChangeConfiguration(() => refreshAll());
+  connection.onDidChangeWatchedFiles(() => refreshAll());
+
+  const report = async (uri: string): Promise<ReportState | null> => {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const state = await store.get(doc);
+    return state.isReport ? state : null;
+  };
+
+  connection.languages.diagnostics.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const file = filePathOf(doc.uri);
+    if (looksLikeTemplate(doc.getText(), file)) return { kind: DocumentDiagnosticReportKind.Full, items: checkTemplateText(doc.getText(), file) };
+    const state = await store.get(doc);
+    return { kind: DocumentDiagnosticReportKind.Full, items: publishable(state) };
+  });
+  connection.onDocumentSymbol(async (p) => {
+    const s = await report(p.textDocument.uri);
+    return s ? documentSymbols(s.model) : [];
+  });
+  connection.onFoldingRanges(async (p) => {
+    const s = await report(p.textDocument.uri);
+    return s ? foldingRanges(s.model) : [];
+  });
+  connection.onHover(async (p) => {
+    const s = await report(p.textDocument.uri);
+    return s ? hover(s.model, p.position, s.template) : null;
+  });
+  connection.onCompletion(async (p) => {
+    const s = await report(p.textDocument.uri);
+    return s ? completions(s.model, s.text, p.position, s.template) : [];
+  });
+  connection.onCodeAction(async (p) => {
+    const s = await report(p.textDocument.uri);
+    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) : [];
+  });
+
+  connection.onRequest(PlaceholdersRequest, async (p) => {
+    if (p.uri) {
+      const s = await report(p.uri);
+      return s ? placeholderItems(s) : [];
+    }
+    return workspacePlaceholders(store, documents, settings);
+  });
+  connection.onRequest(ListTemplatesRequest, async (p) => (await templatesFor(store, settings, p.uri ?? null)).map(templateInfo));
+  connection.onRequest(TemplateSkeletonRequest, async (p) => {
+    const found = (await templatesFor(store, settings, p.uri ?? null)).find((t) => t.id === p.id || t.name === p.id);
+    return found ? { text: found.body } : null;
+  });
+  connection.onRequest(DeriveTemplateRequest, async (p) => {
+    const doc = documents.get(p.uri);
+    if (!doc) return null;
+    const s = await store.get(doc);
+    return { text: deriveTemplate(s.text, s.model, filePathOf(p.uri) ?? 'report.md') };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

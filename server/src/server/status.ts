@@ -1,0 +1,71 @@
+/** The outline status the client shows in the status bar and the Report view. */
+import type { OutlineNode, Range } from '../core';
+import type { OutlineStatus, SectionStatus } from '../../../shared/protocol';
+import type { ReportState } from './reports';
+
+function fromNode(n: OutlineNode): SectionStatus {
+  return {
+    marker: n.marker,
+    title: n.title,
+    level: n.level,
+    range: n.range,
+    placeholderCount: n.placeholderCount,
+    missing: false,
+    children: n.children.map(fromNode),
+  };
+}
+
+/** Missing sections from the `missing-section` findings, placed among their would-be siblings. */
+function addMissing(sections: SectionStatus[], state: ReportState): number {
+  let count = 0;
+  for (const d of state.model.diagnostics) {
+    if (d.code !== 'missing-section') continue;
+    const data = d.data as { title?: string; level?: number; edits?: { range: Range }[] } | undefined;
+    if (!data?.title || !data.edits?.length) continue;
+    count++;
+    const at = data.edits[0]!.range.start;
+    const level = data.level ?? 1;
+    let list = sections;
+    // Descend into the section that will hold it.
+    for (;;) {
+      const holder = list.find((s) => !s.missing && s.level < level && s.range.start.line <= at.line && contains(s, at.line, state));
+      if (!holder) break;
+      list = holder.children;
+    }
+    const item: SectionStatus = { marker: '', title: data.title, level, range: { start: at, end: at }, placeholderCount: 0, missing: true, children: [] };
+    const index = list.findIndex((s) => s.range.start.line > at.line || (s.range.start.line === at.line && at.character === 0));
+    list.splice(index < 0 ? list.length : index, 0, item);
+  }
+  return count;
+}
+
+function contains(s: SectionStatus, line: number, state: ReportState): boolean {
+  const node = findNode(state.model.outline, s.range.start.line);
+  return !!node && node.sectionRange.end.line >= line;
+}
+
+function findNode(nodes: readonly OutlineNode[], line: number): OutlineNode | undefined {
+  for (const n of nodes) {
+    if (n.range.start.line === line) return n;
+    const inner = findNode(n.children, line);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+export function outlineStatus(state: ReportState): OutlineStatus {
+  if (!state.isReport) {
+    return { uri: state.uri, version: state.version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] };
+  }
+  const sections = state.model.outline.map(fromNode);
+  const missingCount = addMissing(sections, state);
+  return {
+    uri: state.uri,
+    version: state.version,
+    isReport: true,
+    template: state.template ? { id: state.template.id, name: state.template.name } : null,
+    placeholderCount: state.model.placeholders.length,
+    missingCount,
+    sections,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Template files as the editor sees them: a Markdown file whose front matter has `id:` and
+ * `sections:` (or that has a companion rules file) is a template, checked as one, and gets
+ * `template-invalid` diagnostics instead of report findings.
+ */
+import * as fs from 'node:fs';
+import type { Diagnostic } from 'vscode-languageserver';
+import { DIAGNOSTIC_SOURCE, docsLink, frontMatterOf, parseTemplate, type TemplateError } from '../core';
+
+export function looksLikeTemplate(text: string, file: string | null): boolean {
+  if (file && ['.template.json', '.template.yaml', '.template.yml'].some((ext) => fs.existsSync(file.replace(/\.md$/i, ext)))) return true;
+  const fm = frontMatterOf(text);
+  return !!fm && 'sections' in fm && 'id' in fm;
+}
+
+export function templateDiagnostics(errors: readonly TemplateError[]): Diagnostic[] {
+  return errors.map((e) => ({
+    range: e.range,
+    severity: 1,
+    code: 'template-invalid',
+    codeDescription: { href: docsLink('template-invalid') },
+    source: DIAGNOSTIC_SOURCE,
+    message: e.message,
+  }));
+}
+
+/** Diagnostics for an open template document (its text as edited, not as saved). */
+export function checkTemplateText(text: string, file: string | null): Diagnostic[] {
+  return templateDiagnostics(parseTemplate(text, file).errors);
+}
