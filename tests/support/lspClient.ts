@@ -7,6 +7,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
+import { SERVER_NODE_OPTIONS } from '../../shared/serverLaunch';
+
 export const SERVER = join(__dirname, '../../dist/server.js');
 
 export interface LspSession {
@@ -29,7 +31,8 @@ export interface StartOptions {
 
 export function startServer(options: StartOptions | NodeJS.ProcessEnv = {}): LspSession {
   const opts: StartOptions = 'requests' in options || 'env' in options || 'execArgv' in options ? (options as StartOptions) : { env: options as NodeJS.ProcessEnv };
-  const child = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { env: { ...process.env, ...opts.env } });
+  // Launched as the extension launches it.
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...(opts.execArgv ?? []), SERVER, '--stdio'], { env: { ...process.env, ...opts.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const answers: Record<string, (params: unknown) => unknown> = { 'client/registerCapability': () => null, 'workspace/diagnostic/refresh': () => null, ...opts.requests };
   const requestWaiters: Array<{ method: string; resolve: (p: unknown) => void }> = [];

@@ -4,7 +4,8 @@
  * unchanged line in place reuses its objects outright) or, for lines that moved, by text
  * alone (their ranges are rebuilt; no pattern runs again).
  */
-import type { Diagnostic, Placeholder } from './types';
+import type { Diagnostic, Heading, Placeholder } from './types';
+import type { Finding } from './scan';
 import type { EmphasisPair } from './placeholders';
 import type { BlockScan } from './blocks';
 
@@ -22,6 +23,8 @@ export interface LineEntry {
   emphasis: EmphasisPair[];
   /** The line's unfilled-placeholder diagnostics, made on first use. */
   diagnostics?: Diagnostic[];
+  /** The heading read from the line in its block context (`sig`), with its marker findings. */
+  heading?: { sig: string; heading: Heading | null; findings: Finding[] };
 }
 
 export class LineCache {
@@ -68,7 +71,7 @@ export class LineCache {
     if (!moved || moved.from !== from) return undefined;
     return {
       line,
-      text,
+      text: moved.text,
       from,
       placeholders: moved.placeholders.map((p) => ({ ...p, range: { start: { line, character: p.range.start.character }, end: { line, character: p.range.end.character } } })),
       ambiguous: moved.ambiguous,

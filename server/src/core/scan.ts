@@ -9,7 +9,7 @@ import { excludedSpans } from './inline';
 import { matchAnnex, matchMarker, type MarkerMatch } from './headings';
 import { scanLine, type EmphasisPair } from './placeholders';
 import type { LineCache, LineEntry } from './lineCache';
-import { lineRange, skipIndent, trimEnd, type LineTable } from './text';
+import { detach, lineRange, skipIndent, trimEnd, type LineTable } from './text';
 
 export interface Finding {
   code: 'marker-punctuation' | 'marker-width' | 'ambiguous-emphasis';
@@ -65,7 +65,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   for (let n = 0; n < lines.length; n++) {
     const li = blocks.lines[n]!;
     if (li.kind === 'blank') continue;
-    const line = lines[n]!;
+    let line = lines[n]!;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') {
       if (li.kind === 'code' || li.kind === 'hr') {
         seenContent = true;
@@ -89,6 +89,8 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
 
     let entry = cache?.lookup(n, line, from);
     if (!entry) {
+      // What the cache keeps must not pin this version of the document.
+      if (cache) line = detach(line);
       const scanned = scanLine(line, from, line.length, from, excludedSpans(line, from), options.placeholders);
       entry = {
         line: n,
@@ -100,6 +102,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
       };
     }
     cache?.keep(entry);
+    line = entry.text;
     const emphasis = entry.emphasis;
     if (emphasis.length) result.emphasis.set(n, emphasis);
     if (entry.placeholders.length) {
@@ -120,7 +123,16 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
 
     if (li.kind === 'table') continue;
     const allowHeading = !li.inQuote && (li.listDepth === 0 || (listAsHeadings && li.listDepth === 1));
-    const heading = allowHeading ? readHeading(line, n, li, from, to, emphasis, options, result) : null;
+    // A line in place with the same block context reads as the same heading: reuse it.
+    const sig = `${li.kind}|${li.depth}|${li.listMarker}|${li.listNumber}|${li.listDepth}|${allowHeading}|${to}`;
+    let read = entry.heading?.sig === sig ? entry.heading : undefined;
+    if (!read) {
+      const findings: Finding[] = [];
+      read = { sig, heading: allowHeading ? readHeading(line, n, li, from, to, emphasis, options, findings) : null, findings };
+      entry.heading = read;
+    }
+    for (const f of read.findings) result.findings.push(f);
+    const heading = read.heading ? { ...read.heading } : null;
     if (heading?.level === 0 && heading.title === '') annexTitle = heading;
     else if (annexTitle) {
       // `附件1` on a line of its own: the annex's title is the next line, if it reads as one.
@@ -164,7 +176,7 @@ function readHeading(
   to: number,
   emphasis: readonly EmphasisPair[],
   options: AnalysisOptions,
-  result: LineScanResult,
+  findings: Finding[],
 ): Heading | null {
   let p = from;
   const lead = emphasis.find((e) => e.open[0] === p);
@@ -237,8 +249,8 @@ function readHeading(
 
   if (marker) {
     const markerRange = lineRange(n, marker.start, marker.end);
-    if (marker.punctuationIssue) result.findings.push({ code: 'marker-punctuation', range: markerRange, text: marker.text, replacement: marker.canonical });
-    if (marker.widthIssue) result.findings.push({ code: 'marker-width', range: markerRange, text: marker.text, replacement: marker.canonical });
+    if (marker.punctuationIssue) findings.push({ code: 'marker-punctuation', range: markerRange, text: marker.text, replacement: marker.canonical });
+    if (marker.widthIssue) findings.push({ code: 'marker-width', range: markerRange, text: marker.text, replacement: marker.canonical });
   }
   return {
     level: marker ? marker.level : 1,

@@ -28,7 +28,8 @@ import {
 import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
 import { publishable } from './diagnostics';
-import { outlineStatus } from './status';
+import { outlineStatus, sameStatus } from './status';
+import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 
@@ -39,6 +40,7 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsStore(connection, () => configurationPull);
   const store = new ReportStore(settings);
   const pending = new Map<string, NodeJS.Immediate>();
+  const lastStatus = new Map<string, OutlineStatus>();
   const templateFileDiagnostics = new Set<string>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -74,7 +76,7 @@ export function startServer(connection: Connection): void {
     const text = doc.getText();
     if (looksLikeTemplate(text, file)) {
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: checkTemplateText(text, file) });
-      void connection.sendNotification(OutlineStatusNotification, { uri, version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] });
+      sendStatus({ uri, version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] });
       return;
     }
     let state: ReportState;
@@ -86,8 +88,15 @@ export function startServer(connection: Connection): void {
     }
     if (documents.get(uri)?.version !== version) return;
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: publishable(state) });
-    void connection.sendNotification(OutlineStatusNotification, outlineStatus(state));
+    sendStatus(outlineStatus(state));
     publishFolderErrors(state);
+  }
+
+  /** Sends the outline status unless the client already shows the same (typing inside a line rarely changes it). */
+  function sendStatus(status: OutlineStatus): void {
+    if (sameStatus(lastStatus.get(status.uri), status)) return;
+    lastStatus.set(status.uri, status);
+    void connection.sendNotification(OutlineStatusNotification, status);
   }
 
   /** Problems of the user's template folder go on the template files themselves. */
@@ -120,6 +129,7 @@ export function startServer(connection: Connection): void {
     settings.clear();
     store.invalidate();
     templateFileDiagnostics.clear();
+    lastStatus.clear();
     for (const doc of documents.all()) schedule(doc.uri);
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   }
@@ -127,6 +137,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     store.forget(e.document.uri);
+    lastStatus.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   documents.onDidSave((e) => {

@@ -69,3 +69,37 @@ export function outlineStatus(state: ReportState): OutlineStatus {
     sections,
   };
 }
+
+/** Whether two statuses show the same thing (the version aside): unchanged ones are not sent again. */
+export function sameStatus(a: OutlineStatus | undefined, b: OutlineStatus): boolean {
+  return (
+    !!a &&
+    a.isReport === b.isReport &&
+    a.placeholderCount === b.placeholderCount &&
+    a.missingCount === b.missingCount &&
+    a.template?.id === b.template?.id &&
+    sameSections(a.sections, b.sections)
+  );
+}
+
+function sameSections(a: readonly SectionStatus[], b: readonly SectionStatus[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.marker !== y.marker ||
+      x.title !== y.title ||
+      x.level !== y.level ||
+      x.missing !== y.missing ||
+      x.placeholderCount !== y.placeholderCount ||
+      x.range.start.line !== y.range.start.line ||
+      x.range.start.character !== y.range.start.character ||
+      x.range.end.line !== y.range.end.line ||
+      x.range.end.character !== y.range.end.character ||
+      !sameSections(x.children, y.children)
+    )
+      return false;
+  }
+  return true;
+}
