@@ -213,6 +213,7 @@ test('numbered heading lines get the heading scope, on the marker and the title'
   assert.deepEqual(headings('（一）抓好阵地建设'), ['（一）抓好阵地建设']);
   assert.deepEqual(headings('1．加强组织领导'), ['1．加强组织领导']);
   assert.deepEqual(headings('（1）完善制度'), ['（1）完善制度']);
+  assert.deepEqual(headings('\u3000\u3000二、存在的问题'), ['\u3000\u3000二、存在的问题']);
 });
 
 test('a run-in heading ends at its first full stop', () => {
@@ -243,4 +244,5 @@ test('Markdown lists, decimals and years are not numbered headings', () => {
   assert.deepEqual(headings('2.5万元用于培训'), []);
   assert.deepEqual(headings('2016年，全市生产总值增长'), []);
   assert.deepEqual(headings('全市一、二季度'), []);
+  assert.deepEqual(headings('    一、缩进代码'), []);
 });

@@ -2,10 +2,12 @@
  * The language server: thin glue from LSP to the core. Each handler finds the document's
  * analysis (one per version, see ReportStore) and delegates to a core feature.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -37,6 +39,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let pullDiagnostics = false;
   let configurationPull = false;
+  let watchRegistration = false;
   const settings = new SettingsStore(connection, () => configurationPull);
   const store = new ReportStore(settings);
   const pending = new Map<string, NodeJS.Immediate>();
@@ -47,6 +50,7 @@ export function startServer(connection: Connection): void {
     useLocale(params.locale ?? process.env.LANG);
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationPull = !!params.capabilities.workspace?.configuration;
+    watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     store.folders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
     return {
       capabilities: {
@@ -65,6 +69,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'reportAuthor' });
+    // Markdown templates change on disk too (a checkout, another editor): watch Markdown and
+    // react to the files that are templates (see onDidChangeWatchedFiles).
+    if (watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] });
   });
 
   /** Analyses a document and tells the client; results for a version the editor has left are dropped. */
@@ -146,7 +153,19 @@ export function startServer(connection: Connection): void {
     if (file && (path.basename(file) === '.report-author.json' || looksLikeTemplate(e.document.getText(), file))) refreshAll();
   });
   connection.onDidChangeConfiguration(() => refreshAll());
-  connection.onDidChangeWatchedFiles(() => refreshAll());
+  connection.onDidChangeWatchedFiles((params) => {
+    // Configuration and rules files always matter; a Markdown file only when it is a template.
+    const relevant = params.changes.some(({ uri }) => {
+      const file = filePathOf(uri);
+      if (!file || !file.endsWith('.md')) return true;
+      try {
+        return looksLikeTemplate(fs.readFileSync(file, 'utf8'), file);
+      } catch {
+        return true; // deleted: it may have been a template
+      }
+    });
+    if (relevant) refreshAll();
+  });
 
   const report = async (uri: string): Promise<ReportState | null> => {
     const doc = documents.get(uri);
