@@ -15,7 +15,6 @@ import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { ALL_CODES, docsLink, type Diagnostic, type OutlineNode, type Placeholder, type ReportModel } from '../../server/src/core';
 import { run, type CliIo } from '../../server/src/cli/run';
-import zhCn from '../../l10n/bundle.l10n.zh-cn.json';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');

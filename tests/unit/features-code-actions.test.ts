@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import { analyze, parseTemplate, type ReportModel, type ReportTemplate } from '../../server/src/core';
+import { analyze, parseTemplate, type ReportModel } from '../../server/src/core';
 import { codeActions, FIX_ALL_KIND } from '../../server/src/core/features';
 import { useLocale } from '../../server/src/l10n';
 import { applyEdits } from '../support/edits';
 import { doc, r } from '../support/ranges';
+import { withTemplate } from '../support/templates';
 
 const URI = 'file:///work/report.md';
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
@@ -19,7 +20,6 @@ const SUMMARY = (() => {
   assert.deepEqual(errors, []);
   return template!;
 })();
-const withTemplate = (text: string, t: ReportTemplate) => analyze(text, null, 0, { choice: { kind: 'template', template: t, ref: t.id } });
 const findings = (model: ReportModel, code: string) => model.diagnostics.filter((d) => d.code === code);
 /** Quick fixes for the findings the editor would send for a range (here: all of one code). */
 const fixesFor = (model: ReportModel, diagnostics: Diagnostic[]) => codeActions(model, URI, WHOLE, diagnostics, ['quickfix']);

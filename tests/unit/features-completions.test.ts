@@ -3,21 +3,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { analyze, parseTemplate, type ReportTemplate } from '../../server/src/core';
+import { analyze, type ReportTemplate } from '../../server/src/core';
 import { completions } from '../../server/src/core/features';
 import { applyEdits, expandSnippet } from '../support/edits';
 import { doc, r } from '../support/ranges';
+import { inlineTemplate } from '../support/templates';
 
 const EXAMPLE = readFileSync(join(__dirname, '../../../shared/reports/annual-work-summary-2022.md'), 'utf8');
 const NUMBERING = new Set(['numbering-gap', 'numbering-duplicate', 'numbering-order', 'marker-punctuation', 'marker-width']);
 const BLOCKS = ['落款', '一是二是', '附件说明', '报告如下', '特此报告'];
 
-function template(rules: string, body = ''): ReportTemplate {
-  const { template: t, errors } = parseTemplate(`---\n${rules}\n---\n${body}`, '/t/test.md');
-  assert.deepEqual(errors, []);
-  return t!;
-}
-const SUMMARY = template(`id: summary
+const SUMMARY = inlineTemplate(`id: summary
 name: 总结
 sections:
   - {id: work, title: 主要工作, freeTitle: true, repeat: 1..5}

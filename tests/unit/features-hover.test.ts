@@ -2,23 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, parseTemplate, type ReportTemplate } from '../../server/src/core';
+import { analyze, parseTemplate } from '../../server/src/core';
 import { hover, nextPlaceholder, placeholderAt } from '../../server/src/core/features';
 import { useLocale } from '../../server/src/l10n';
 import { doc, r } from '../support/ranges';
+import { inlineTemplate, withTemplate } from '../support/templates';
 
-function template(rules: string, body = ''): ReportTemplate {
-  const { template: t, errors } = parseTemplate(`---\n${rules}\n---\n${body}`, '/t/test.md');
-  assert.deepEqual(errors, []);
-  return t!;
-}
-const SUMMARY = template(`id: summary
+const SUMMARY = inlineTemplate(`id: summary
 name: 总结
 sections:
   - {id: work, title: 主要工作, freeTitle: true, repeat: 1..5, guidance: 按领域写做法和成效。}
   - {id: problems, title: 存在问题, synonyms: [存在的问题和不足], guidance: '逐条写明问题，如“一是**”。'}
   - {id: plans, title: 下一步打算, required: false}`);
-const withTemplate = (text: string, t: ReportTemplate) => analyze(text, null, 0, { choice: { kind: 'template', template: t, ref: t.id } });
 const at = (line: number, character: number) => ({ line, character });
 const value = (h: ReturnType<typeof hover>) => (h?.contents as { kind: string; value: string } | undefined)?.value;
 
@@ -54,7 +49,7 @@ test('hover on a heading shows the template rule it matched, whether it is requi
 });
 
 test('hover on a heading no rule matched says so; without a template it gives the level', () => {
-  const closed = template(`id: c\nname: 固定\nunknownSections: report\nsections:\n  - {id: a, title: 总体情况}`);
+  const closed = inlineTemplate(`id: c\nname: 固定\nunknownSections: report\nsections:\n  - {id: a, title: 总体情况}`);
   const text = doc('一、总体情况', '内容。', '（一）分项', '共**次。', '二、其他事项');
   assert.equal(value(hover(withTemplate(text, closed), at(4, 2), closed)), 'No section of 固定 matches this heading.');
   assert.equal(value(hover(analyze(text), at(2, 0), null)), 'Level 2 heading, numbered like （一）\n\n1 placeholders to fill in this section');

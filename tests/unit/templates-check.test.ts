@@ -7,22 +7,15 @@ import {
   parseTemplate,
   recognizeTemplate,
   type ReportTemplate,
-  type TemplateChoice,
 } from '../../server/src/core';
 import { titleScore } from '../../server/src/core/templates/titles';
 import { doc, r } from '../support/ranges';
+import { inlineTemplate, using } from '../support/templates';
 
-/** A template from inline rules (YAML) and an optional body. */
-function template(rules: string, body = ''): ReportTemplate {
-  const { template: t, errors } = parseTemplate(`---\n${rules}\n---\n${body}`, '/t/test.md');
-  assert.deepEqual(errors, []);
-  return t!;
-}
-const use = (t: ReportTemplate): { choice: TemplateChoice } => ({ choice: { kind: 'template', template: t, ref: t.id } });
 const outlineFindings = (text: string, t: ReportTemplate) =>
-  analyze(text, null, 0, use(t)).diagnostics.filter((d) => !['unfilled-placeholder'].includes(String(d.code)));
+  analyze(text, null, 0, using(t)).diagnostics.filter((d) => !['unfilled-placeholder'].includes(String(d.code)));
 
-const SUMMARY = template(`id: summary
+const SUMMARY = inlineTemplate(`id: summary
 name: 总结
 sections:
   - id: work
@@ -68,7 +61,7 @@ test('missing-section names the section and its neighbour, sits where it goes, a
 test('every missing section is reported, and an empty report gets them all', () => {
   const text = doc('一、抓学习', '内容。');
   assert.deepEqual(outlineFindings(text, SUMMARY).map((d) => d.code), ['missing-section']);
-  const strict = template(`id: s\nname: 严格\nsections:\n  - {id: a, title: 甲}\n  - {id: b, title: 乙}\n  - {id: c, title: 丙}`);
+  const strict = inlineTemplate(`id: s\nname: 严格\nsections:\n  - {id: a, title: 甲}\n  - {id: b, title: 乙}\n  - {id: c, title: 丙}`);
   assert.equal(outlineFindings('', strict).filter((d) => d.code === 'missing-section').length, 3);
 });
 
@@ -80,7 +73,7 @@ test('section-order marks the section that is out of place, and numbering stays 
 });
 
 test('duplicate-section, unexpected-section (closed scope), title-mismatch', () => {
-  const closed = template(`id: c
+  const closed = inlineTemplate(`id: c
 name: 固定
 unknownSections: report
 sections:
@@ -95,7 +88,7 @@ sections:
 });
 
 test('empty-section and section-length', () => {
-  const t = template(`id: l\nname: 长度\nsections:\n  - {id: a, title: 甲, minLength: 10}\n  - {id: b, title: 乙, maxLength: 5}\n  - {id: c, title: 丙}`);
+  const t = inlineTemplate(`id: l\nname: 长度\nsections:\n  - {id: a, title: 甲, minLength: 10}\n  - {id: b, title: 乙, maxLength: 5}\n  - {id: c, title: 丙}`);
   const found = outlineFindings(doc('一、甲', '太短。', '二、乙', '这一段超过了五个字。', '三、丙', ''), t);
   assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [
     ['section-length', 0],
@@ -106,7 +99,7 @@ test('empty-section and section-length', () => {
 });
 
 test('too-few-children and too-many-children check subsections; children rules are checked in turn', () => {
-  const t = template(`id: k
+  const t = inlineTemplate(`id: k
 name: 层级
 sections:
   - id: a
@@ -125,7 +118,7 @@ sections:
 });
 
 test('a missing section at the start is inserted before the first section and the numbers move up', () => {
-  const t = template(`id: p\nname: 计划\nsections:\n  - {id: goal, title: 工作目标}\n  - {id: tasks, title: 主要任务, freeTitle: true}`);
+  const t = inlineTemplate(`id: p\nname: 计划\nsections:\n  - {id: goal, title: 工作目标}\n  - {id: tasks, title: 主要任务, freeTitle: true}`);
   const text = doc('标题', '', '## 一、主要任务', '', '内容。');
   const [d] = outlineFindings(text, t);
   assert.equal(d!.message, 'Missing section “工作目标” required by 计划: it belongs before 一、主要任务.');
@@ -141,7 +134,7 @@ test('CRLF documents get CRLF insertions', () => {
 });
 
 test('recognition by title or file name, announced by an information diagnostic', () => {
-  const plan = template(`id: plan\nname: 工作计划\nrecognize:\n  title: ['工作计划$']\n  fileName: ['计划']\nsections:\n  - {id: a, title: 工作目标}`);
+  const plan = inlineTemplate(`id: plan\nname: 工作计划\nrecognize:\n  title: ['工作计划$']\n  fileName: ['计划']\nsections:\n  - {id: a, title: 工作目标}`);
   assert.equal(recognizeTemplate('某局2025年工作计划', null, [SUMMARY, plan])?.id, 'plan');
   assert.equal(recognizeTemplate(null, '/x/2025年计划.md', [SUMMARY, plan])?.id, 'plan');
   assert.equal(recognizeTemplate('会议纪要', 'notes.md', [SUMMARY, plan]), null);
@@ -175,10 +168,10 @@ test('malformed templates are reported with line and column, never thrown', () =
 });
 
 test('a pattern that backtracks catastrophically cannot hang the checker (linear-time engine)', { timeout: 10_000 }, () => {
-  const t = template(`id: re\nname: 正则\nsections:\n  - {id: a, title: 甲, pattern: '^(a+)+$'}`);
+  const t = inlineTemplate(`id: re\nname: 正则\nsections:\n  - {id: a, title: 甲, pattern: '^(a+)+$'}`);
   const title = 'a'.repeat(50_000) + 'b';
   // A backtracking engine would take about 2^50000 steps here; RE2 is linear.
-  const m = analyze(doc(`一、${title}`, '内容。'), null, 0, use(t));
+  const m = analyze(doc(`一、${title}`, '内容。'), null, 0, using(t));
   assert.equal(m.diagnostics.filter((d) => d.code === 'missing-section').length, 1);
 });
 

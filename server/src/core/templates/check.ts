@@ -5,7 +5,7 @@
  */
 import type { OutlineNode, Range, ReportModel } from '../types';
 import type { LineTable } from '../text';
-import type { ReportTemplate, RuleScope, SectionRule } from './model';
+import type { ReportTemplate, RuleScope } from './model';
 import { titleScore } from './titles';
 import { templateMessages as msg } from './messages';
 import { planInsertion } from './insert';
@@ -72,7 +72,7 @@ function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
     const prev = Math.max(-1, ...result.slice(0, i).flatMap((b) => b.rules));
     const nextRules = result.slice(i + 1).flatMap((b) => b.rules);
     const next = nextRules.length ? Math.min(...nextRules) : rules.length;
-    const free = rules.map((r, k) => k).filter((k) => rules[k]!.freeTitle && used[k]! < rules[k]!.max);
+    const free = rules.map((_, k) => k).filter((k) => rules[k]!.freeTitle && used[k]! < rules[k]!.max);
     const inOrder = free.filter((k) => k >= prev && k <= next);
     const pick = inOrder.length ? inOrder[0] : free.sort((x, y) => Math.abs(x - prev) - Math.abs(y - prev))[0];
     if (pick !== undefined) {

@@ -10,7 +10,7 @@ import { findFrontMatter } from '../blocks';
 import { splitLines } from '../text';
 import type { Range } from '../types';
 import { readYamlData } from '../yamlData';
-import type { ReportTemplate, RuleScope, SectionRule, TemplateError, TemplateParseResult } from './model';
+import type { RuleScope, SectionRule, TemplateError, TemplateParseResult } from './model';
 import { regexError } from './regex';
 
 /**
