@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, CODES, type DeepPartial, type AnalysisOptions, type OutlineNode, type Position, type Range, type ReportModel } from '../../server/src/core';
+import { analyze, lineCacheFor, CODES, type DeepPartial, type AnalysisOptions, type OutlineNode, type Position, type Range, type ReportModel } from '../../server/src/core';
 import { createRng, generateLargeReport, generateReport, type ReportStyle } from '../support/generate';
 
 const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
@@ -198,6 +198,49 @@ test('mutated reports: no throw, ranges inside the document, deterministic', () 
 
 test('random fragment soup: no throw, ranges inside the document, deterministic', () => {
   fc.assert(fc.property(soupArb, (text) => void analyzeChecked(text)), runs(2000));
+});
+
+/** One edit of the kind an editor sends: a character typed or deleted, a line split or joined, a line replaced. */
+const editArb = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom('insert', 'delete', 'newline', 'join', 'replace'),
+  text: fc.constantFrom(...FRAGMENTS, '字', '甲乙', '**次', '三、'),
+});
+
+function applyEdit(text: string, { at, kind, text: piece }: { at: number; kind: string; text: string }): string {
+  const pos = text.length ? at % (text.length + 1) : 0;
+  switch (kind) {
+    case 'insert':
+      return text.slice(0, pos) + piece + text.slice(pos);
+    case 'delete':
+      return text.slice(0, pos) + text.slice(pos + 1);
+    case 'newline':
+      return text.slice(0, pos) + '\n' + text.slice(pos);
+    case 'join': {
+      const nl = text.indexOf('\n', pos);
+      return nl < 0 ? text : text.slice(0, nl) + text.slice(nl + 1);
+    }
+    default: {
+      const lines = text.split('\n');
+      lines[at % lines.length] = piece;
+      return lines.join('\n');
+    }
+  }
+}
+
+test('incremental analysis (line cache, reused block structure) equals analysis from scratch after every edit', () => {
+  fc.assert(
+    fc.property(reportArb(4), fc.array(editArb, { minLength: 1, maxLength: 12 }), optionsArb, (report, edits, options) => {
+      const cache = lineCacheFor(undefined, options);
+      let text = report.text;
+      analyze(text, options, 0, { cache });
+      edits.forEach((edit, i) => {
+        text = applyEdit(text, edit);
+        assert.deepStrictEqual(analyze(text, options, i + 1, { cache }), analyze(text, options, i + 1));
+      });
+    }),
+    runs(1500),
+  );
 });
 
 /** The numbered tree: level-1 nodes wherever they sit, their level-2 children, and those nodes' level-3 counts. */
