@@ -5,7 +5,7 @@
  * alone (their ranges are rebuilt; no pattern runs again).
  */
 import type { Diagnostic, Heading, Placeholder } from './types';
-import type { Finding } from './scan';
+import type { Finding, LineScanResult } from './scan';
 import type { EmphasisPair } from './placeholders';
 import type { BlockScan } from './blocks';
 
@@ -35,6 +35,10 @@ export class LineCache {
 
   /** The previous version's lines and block structure. */
   private blocks: { lines: readonly string[]; scan: BlockScan } | null = null;
+  /** The previous version's line scan, and the one line this version changed (-1: none). */
+  private scan: LineScanResult | null = null;
+  private changed: number | null = null;
+  private prevLines: readonly string[] | null = null;
 
   /** @param key options fingerprint: a cache made under other options is not reused */
   constructor(readonly key: string) {}
@@ -46,6 +50,8 @@ export class LineCache {
    */
   reusableBlocks(lines: readonly string[]): BlockScan | null {
     const prev = this.blocks;
+    this.changed = null;
+    this.prevLines = prev?.lines ?? null;
     if (!prev || prev.lines.length !== lines.length) return null;
     let changed = -1;
     for (let i = 0; i < lines.length; i++) {
@@ -57,7 +63,23 @@ export class LineCache {
     if (changed < 0) return prev.scan;
     const info = prev.scan.lines[changed]!;
     if (info.kind !== 'text' || info.listDepth > 0 || info.inQuote || info.listMarker) return null;
-    return sameBlockShape(prev.lines[changed]!, lines[changed]!) ? prev.scan : null;
+    if (!sameBlockShape(prev.lines[changed]!, lines[changed]!)) return null;
+    this.changed = changed;
+    return prev.scan;
+  }
+
+  /** The one line changed since the previous version, when the block structure was reused. */
+  changedLine(): number | null {
+    return this.changed !== null && this.changed >= 0 ? this.changed : null;
+  }
+
+  previousScan(): LineScanResult | null {
+    return this.scan;
+  }
+
+  /** Line `n` as it was in the previous version. */
+  previousLine(n: number): string | undefined {
+    return this.prevLines?.[n];
   }
 
   rememberBlocks(lines: readonly string[], scan: BlockScan): void {
@@ -84,12 +106,24 @@ export class LineCache {
     this.nextByText.set(entry.text, entry);
   }
 
-  /** Ends a pass: what was not kept in it is forgotten. */
-  commit(): void {
+  /** Ends a full pass: what was not kept in it is forgotten. */
+  commit(scan: LineScanResult): void {
     this.byLine = this.nextByLine;
     this.byText = this.nextByText;
     this.nextByLine = [];
     this.nextByText = new Map();
+    this.scan = scan;
+  }
+
+  /** Ends a one-line pass: every other line stays as it was. */
+  commitPatch(scan: LineScanResult, entry: LineEntry): void {
+    const old = this.byLine[entry.line];
+    if (old && this.byText.get(old.text) === old) this.byText.delete(old.text);
+    this.byLine[entry.line] = entry;
+    this.byText.set(entry.text, entry);
+    this.nextByLine = [];
+    this.nextByText = new Map();
+    this.scan = scan;
   }
 }
 

@@ -52,7 +52,62 @@ function cleanTitle(raw: string): string {
   return raw.trim().replace(TRAILING_PUNCT, '').trim();
 }
 
+/** Where a line's text starts and ends, past indentation, container markers and ATX `#`s. */
+function contentBounds(line: string, li: LineInfo): { from: number; to: number } {
+  let from = skipIndent(line, li.contentStart);
+  let to = trimEnd(line, from);
+  if (li.kind === 'heading') {
+    const open = ATX_OPEN.exec(line.slice(from));
+    if (open) {
+      from = skipIndent(line, from + open[0].length);
+      const close = ATX_CLOSE.exec(line.slice(from, to));
+      if (close) to = from + close.index;
+      else if (/^#+$/.test(line.slice(from, to))) to = from;
+      to = Math.max(to, from);
+    }
+  }
+  return { from, to };
+}
+
+/** The placeholders and emphasis of line `n`, from the cache when the line is unchanged. */
+function lineEntry(line: string, n: number, from: number, options: AnalysisOptions, cache: LineCache | undefined): LineEntry {
+  let entry = cache?.lookup(n, line, from);
+  if (!entry) {
+    // What the cache keeps must not pin this version of the document.
+    const own = cache ? detach(line) : line;
+    const scanned = scanLine(own, from, own.length, from, excludedSpans(own, from), options.placeholders);
+    entry = {
+      line: n,
+      text: own,
+      from,
+      placeholders: scanned.placeholders.map((p) => ({ text: own.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) })),
+      ambiguous: scanned.ambiguous.map((pair) => ({ start: pair.open[0], end: pair.close[1] })),
+      emphasis: scanned.emphasis,
+    };
+  }
+  cache?.keep(entry);
+  return entry;
+}
+
+/** The heading line `n` reads as in its block context, kept with the entry while that context holds. */
+function lineHeading(entry: LineEntry, li: LineInfo, from: number, to: number, allowHeading: boolean, options: AnalysisOptions) {
+  const sig = `${li.kind}|${li.depth}|${li.listMarker}|${li.listNumber}|${li.listDepth}|${allowHeading}|${to}`;
+  let read = entry.heading?.sig === sig ? entry.heading : undefined;
+  if (!read) {
+    const findings: Finding[] = [];
+    read = { sig, heading: allowHeading ? readHeading(entry.text, entry.line, li, from, to, entry.emphasis, options, findings) : null, findings };
+    entry.heading = read;
+  }
+  return read;
+}
+
+function ambiguousFindings(entry: LineEntry): Finding[] {
+  return entry.ambiguous.map((a) => ({ code: 'ambiguous-emphasis', range: lineRange(entry.line, a.start, a.end), text: entry.text.slice(a.start, a.end) }));
+}
+
 export function scanLines(table: LineTable, blocks: BlockScan, options: AnalysisOptions, cache?: LineCache): LineScanResult {
+  const patched = cache ? patchOneLine(table, blocks, options, cache) : null;
+  if (patched) return patched;
   const { lines } = table;
   const result: LineScanResult = { headings: [], placeholders: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null };
   let inList = false;
@@ -65,7 +120,6 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   for (let n = 0; n < lines.length; n++) {
     const li = blocks.lines[n]!;
     if (li.kind === 'blank') continue;
-    let line = lines[n]!;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') {
       if (li.kind === 'code' || li.kind === 'hr') {
         seenContent = true;
@@ -74,44 +128,16 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
       if (li.listDepth === 0) inList = false;
       continue;
     }
-    let from = skipIndent(line, li.contentStart);
-    let to = trimEnd(line, from);
-    if (li.kind === 'heading') {
-      const open = ATX_OPEN.exec(line.slice(from));
-      if (open) {
-        from = skipIndent(line, from + open[0].length);
-        const close = ATX_CLOSE.exec(line.slice(from, to));
-        if (close) to = from + close.index;
-        else if (/^#+$/.test(line.slice(from, to))) to = from;
-        to = Math.max(to, from);
-      }
-    }
-
-    let entry = cache?.lookup(n, line, from);
-    if (!entry) {
-      // What the cache keeps must not pin this version of the document.
-      if (cache) line = detach(line);
-      const scanned = scanLine(line, from, line.length, from, excludedSpans(line, from), options.placeholders);
-      entry = {
-        line: n,
-        text: line,
-        from,
-        placeholders: scanned.placeholders.map((p) => ({ text: line.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) })),
-        ambiguous: scanned.ambiguous.map((pair) => ({ start: pair.open[0], end: pair.close[1] })),
-        emphasis: scanned.emphasis,
-      };
-    }
-    cache?.keep(entry);
-    line = entry.text;
+    const { from, to } = contentBounds(lines[n]!, li);
+    const entry = lineEntry(lines[n]!, n, from, options, cache);
+    const line = entry.text;
     const emphasis = entry.emphasis;
     if (emphasis.length) result.emphasis.set(n, emphasis);
     if (entry.placeholders.length) {
       result.placeholderLines.push(entry);
       for (const p of entry.placeholders) result.placeholders.push(p);
     }
-    for (const a of entry.ambiguous) {
-      result.findings.push({ code: 'ambiguous-emphasis', range: lineRange(n, a.start, a.end), text: line.slice(a.start, a.end) });
-    }
+    if (entry.ambiguous.length) result.findings.push(...ambiguousFindings(entry));
 
     // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings.
     if (li.listDepth === 0) inList = false;
@@ -124,13 +150,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     if (li.kind === 'table') continue;
     const allowHeading = !li.inQuote && (li.listDepth === 0 || (listAsHeadings && li.listDepth === 1));
     // A line in place with the same block context reads as the same heading: reuse it.
-    const sig = `${li.kind}|${li.depth}|${li.listMarker}|${li.listNumber}|${li.listDepth}|${allowHeading}|${to}`;
-    let read = entry.heading?.sig === sig ? entry.heading : undefined;
-    if (!read) {
-      const findings: Finding[] = [];
-      read = { sig, heading: allowHeading ? readHeading(line, n, li, from, to, emphasis, options, findings) : null, findings };
-      entry.heading = read;
-    }
+    const read = lineHeading(entry, li, from, to, allowHeading, options);
     for (const f of read.findings) result.findings.push(f);
     const heading = read.heading ? { ...read.heading } : null;
     if (heading?.level === 0 && heading.title === '') annexTitle = heading;
@@ -164,8 +184,74 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     }
     seenContent = true;
   }
-  cache?.commit();
+  cache?.commit(result);
   return result;
+}
+
+/**
+ * The previous scan with one paragraph line replaced, when that is all an edit changed and
+ * nothing else can read differently because of it: the line stands after the first heading
+ * (so it cannot become the title), it is no annex and follows none, and no list follows it
+ * (whose lead-in colon decides whether the list numbers headings). Arrays are copied, never
+ * changed in place: the previous model may still be in use.
+ */
+function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOptions, cache: LineCache): LineScanResult | null {
+  const prev = cache.previousScan();
+  const n = cache.changedLine();
+  if (!prev || n === null) return null;
+  const li = blocks.lines[n]!;
+  const firstHeading = prev.headings[0];
+  if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || !firstHeading || firstHeading.line >= n) return null;
+  if (prev.titleLine && prev.titleLine.range.start.line >= n) return null;
+  const line = table.lines[n]!;
+  const { from, to } = contentBounds(line, li);
+  if (/^附件/.test(line.slice(from)) || /^附件/.test(cache.previousLine(n) ?? '')) return null;
+  let before = n - 1;
+  while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
+  if (before >= 0 && prev.headings.some((h) => h.line === before && h.level === 0)) return null;
+  let after = n + 1;
+  while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
+  if (after < table.lines.length && blocks.lines[after]!.listDepth > 0) return null;
+
+  const entry = lineEntry(line, n, from, options, cache);
+  const read = lineHeading(entry, li, from, to, true, options);
+  const onLine = (r: { range: { start: { line: number } } }) => r.range.start.line === n;
+  const placeholders = prev.placeholders.filter((p) => !onLine(p));
+  const at = lowerBound(placeholders, n);
+  placeholders.splice(at, 0, ...entry.placeholders);
+  const placeholderLines = prev.placeholderLines.filter((e) => e.line !== n);
+  if (entry.placeholders.length) placeholderLines.splice(lowerBoundEntries(placeholderLines, n), 0, entry);
+  const headings = prev.headings.filter((h) => h.line !== n).map((h) => ({ ...h }));
+  if (read.heading) headings.splice(headings.findIndex((h) => h.line > n) >>> 0, 0, { ...read.heading });
+  const findings = [...prev.findings.filter((f) => !onLine(f)), ...ambiguousFindings(entry), ...read.findings];
+  const emphasis = new Map(prev.emphasis);
+  if (entry.emphasis.length) emphasis.set(n, entry.emphasis);
+  else emphasis.delete(n);
+  const result: LineScanResult = { headings, placeholders, placeholderLines, findings, emphasis, titleLine: prev.titleLine };
+  cache.commitPatch(result, entry);
+  return result;
+}
+
+function lowerBound(placeholders: readonly Placeholder[], line: number): number {
+  let lo = 0;
+  let hi = placeholders.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (placeholders[mid]!.range.start.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lowerBoundEntries(entries: readonly LineEntry[], line: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function readHeading(

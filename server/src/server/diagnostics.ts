@@ -8,7 +8,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { ReportState } from './reports';
 
-export const PLACEHOLDER_DIAGNOSTIC_LIMIT = 1000;
+export const PLACEHOLDER_DIAGNOSTIC_LIMIT = 500;
 
 export function publishable(state: ReportState): Diagnostic[] {
   return state.isReport ? state.model.diagnostics : [];
