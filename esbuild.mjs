@@ -1,4 +1,5 @@
-// Bundles the CLI, the language server and the extension client to CommonJS in dist/.
+// Bundles the CLI, the language server and the extension client to CommonJS in dist/,
+// and the report preview's webview script for the browser.
 // unified/remark and other ESM-only packages are bundled in, so dist/ needs no node_modules.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
@@ -24,6 +25,8 @@ const builds = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { server: 'server/src/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  // The script inside the report preview's webview: a browser bundle, nothing of Node.
+  { entryPoints: { webview: 'webview/src/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', define: {}, inject: [] },
 ];
 
 const contexts = await Promise.all(

@@ -11,10 +11,11 @@ import { registerCommands } from './commands';
 import { OutlineStore } from './outlineStore';
 import { registerReportView } from './reportView';
 import { registerStatusBar } from './statusBar';
+import { extendMarkdownIt, registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: typeof extendMarkdownIt } {
   client = createClient(context);
   const store = new OutlineStore();
   const active = new ActiveReport(store);
@@ -30,8 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerStatusBar(active),
     registerReportView(active),
     registerCommands(client, active),
-    // The report preview (a later issue) registers here: registerPreview(context, client, active)
-    // from client/src/preview/, reading `reportAuthor.preview.style`.
+    registerPreview(context),
   );
 
   client.start().catch((e: unknown) => {
@@ -39,6 +39,8 @@ export function activate(context: vscode.ExtensionContext): void {
       vscode.l10n.t('Report Author: the language server could not start ({0}).', e instanceof Error ? e.message : String(e)),
     );
   });
+  // VS Code's own Markdown preview shows placeholders as chips too (markdown.markdownItPlugins).
+  return { extendMarkdownIt };
 }
 
 export async function deactivate(): Promise<void> {

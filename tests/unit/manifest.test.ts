@@ -54,9 +54,11 @@ test('every contributed command has a localised title and a category, and the cl
     commands.map((c) => c.command).sort(),
     [
       'reportAuthor.deriveTemplate',
+      'reportAuthor.exportHtml',
       'reportAuthor.fillPlaceholder',
       'reportAuthor.newReport',
       'reportAuthor.nextPlaceholder',
+      'reportAuthor.openPreviewToSide',
       'reportAuthor.previousPlaceholder',
       'reportAuthor.restartServer',
       'reportAuthor.showReportView',
@@ -81,15 +83,18 @@ test('menus, keybindings and the status bar only name contributed commands', () 
   assert.deepEqual(referenced.filter((c) => !contributed.has(c)), []);
 });
 
-test('next/previous placeholder are bound in Markdown editors, away from an inline suggestion', () => {
-  const bindings = manifest.contributes.keybindings as Array<{ command: string; key: string; when: string }>;
+test('next/previous placeholder are bound in Markdown editors, away from an inline suggestion; the preview beside VS Code\'s own', () => {
+  const all = manifest.contributes.keybindings as Array<{ command: string; key: string; when: string }>;
   assert.deepEqual(
-    bindings.map((b) => [b.command, b.key]),
+    all.map((b) => [b.command, b.key]),
     [
       ['reportAuthor.nextPlaceholder', 'alt+]'],
       ['reportAuthor.previousPlaceholder', 'alt+['],
+      ['reportAuthor.openPreviewToSide', 'ctrl+k alt+v'],
     ],
   );
+  assert.match(all[2]!.when, /editorLangId == markdown/);
+  const bindings = all.filter((b) => b.command.endsWith('Placeholder'));
   for (const b of bindings) {
     assert.match(b.when, /editorLangId == markdown/);
     // VS Code binds alt+] / alt+[ to the next/previous inline suggestion while one is shown.
@@ -166,7 +171,9 @@ test('the language client id is reportAuthor, so that reportAuthor.trace.server 
 });
 
 test('activation, capabilities, l10n and JSON validation', () => {
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown']);
+  // A preview left open is restored after a reload.
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onWebviewPanel:reportAuthor.preview']);
+  assert.equal(manifest.contributes['markdown.markdownItPlugins'], true);
   assert.equal(manifest.main, './dist/extension.js');
   assert.equal(manifest.l10n, './l10n');
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });

@@ -92,6 +92,8 @@ test('the package holds the bundles, templates, schemas, grammars, translations 
     'extension/package.nls.zh-cn.json',
     'extension/dist/extension.js',
     'extension/dist/server.js',
+    'extension/dist/webview.js',
+    'extension/media/preview.css',
     'extension/templates/annual-summary.md',
     'extension/schemas/report-author-config.schema.json',
     'extension/schemas/report-template.schema.json',

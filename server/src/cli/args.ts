@@ -11,12 +11,17 @@ export type OutputFormat = (typeof FORMATS)[number];
 export const FAIL_LEVELS = ['error', 'warning', 'information'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
 
+export const EXPORT_FORMATS = ['html'] as const;
+export const PREVIEW_STYLES = ['gbt9704', 'editor'] as const;
+export type ExportStyle = (typeof PREVIEW_STYLES)[number];
+
 export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'check'; format: OutputFormat; failOn: FailLevel; inputs: string[]; template: string | null }
   | { kind: 'list-templates'; format: OutputFormat }
   | { kind: 'derive-template'; file: string }
+  | { kind: 'export'; file: string; template: string | null; style: ExportStyle }
   | { kind: 'usage-error'; message: string };
 
 const OPTIONS = {
@@ -24,6 +29,8 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   template: { type: 'string' },
   'derive-template': { type: 'string' },
+  export: { type: 'string' },
+  style: { type: 'string' },
   'list-templates': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -45,6 +52,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let listTemplates = false;
   let template: string | null = null;
   let derive: string | null = null;
+  let exportFormat: string | null = null;
+  let style: string | null = null;
 
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
@@ -63,6 +72,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (token.name === 'format') format = token.value;
     else if (token.name === 'template') template = token.value;
     else if (token.name === 'derive-template') derive = token.value;
+    else if (token.name === 'export') exportFormat = token.value;
+    else if (token.name === 'style') style = token.value;
     else failOn = token.value;
   }
 
@@ -78,6 +89,18 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (version) return { kind: 'version' };
   if (listTemplates) return { kind: 'list-templates', format };
   if (derive !== null) return { kind: 'derive-template', file: derive };
+  if (exportFormat !== null || style !== null) {
+    if (exportFormat === null) return usageError(l10n.t('Option {0} needs {1}', '--style', '--export html'));
+    if (!isOneOf(EXPORT_FORMATS, exportFormat)) {
+      return usageError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}', exportFormat, '--export', EXPORT_FORMATS.join(', ')));
+    }
+    const chosen = style ?? 'gbt9704';
+    if (!isOneOf(PREVIEW_STYLES, chosen)) {
+      return usageError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}', chosen, '--style', PREVIEW_STYLES.join(', ')));
+    }
+    if (positionals.length !== 1) return usageError(l10n.t('--export html takes exactly one file'));
+    return { kind: 'export', file: positionals[0]!, template, style: chosen };
+  }
   if (positionals.length === 0) return usageError(l10n.t('No files given'));
   return { kind: 'check', format, failOn, inputs: positionals, template };
 }
@@ -102,6 +125,8 @@ export function helpText(): string {
     ['--template ID|NAME|PATH', l10n.t('Check against this template (overrides front matter and .report-author.json)')],
     ['--list-templates', l10n.t('List the templates (built-in and from .report-author.json); with --format json as JSON')],
     ['--derive-template FILE', l10n.t('Print a template derived from a report: its sections, its numbers with units as placeholders')],
+    ['--export html FILE', l10n.t('Print the report as a self-contained HTML page: placeholders as chips, missing sections as ghosts')],
+    ['--style gbt9704|editor', l10n.t('Page style of --export: GB/T 9704 official document (default) or plain')],
     ['-h, --help', l10n.t('Show this help')],
     ['-v, --version', l10n.t('Show the version')],
   ];

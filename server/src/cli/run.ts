@@ -9,6 +9,7 @@ import { analyze as coreAnalyze, type AnalysisContext, type AnalysisOptions, typ
 import { EMPTY_CONFIG, findConfigFile, loadConfig, type WorkspaceConfig } from '../node/config';
 import { selectTemplate, TemplateLibrary } from '../node/templates';
 import { deriveTemplateCommand, listTemplatesCommand } from './templates';
+import { exportCommand } from './export';
 import { environmentLocale, useLocale } from '../l10n';
 import { helpText, parseCliArgs, usageLine, type OutputFormat } from './args';
 import { expandInputs, readReport } from './files';
@@ -56,6 +57,7 @@ export function run(argv: readonly string[], io: CliIo): number {
     const library = new TemplateLibrary();
     if (args.kind === 'list-templates') return listTemplatesCommand(args.format, cwd, library, io);
     if (args.kind === 'derive-template') return deriveTemplateCommand(args.file, cwd, io);
+    if (args.kind === 'export') return exportCommand(args, cwd, library, io);
     const analyze = io.analyze ?? ((text, options, context) => coreAnalyze(text, options, 0, context));
     const { paths, errors } = expandInputs(args.inputs, cwd);
     errors.forEach(problem);

@@ -1,0 +1,78 @@
+/**
+ * The report preview, for extension.ts to wire in:
+ *
+ *   context.subscriptions.push(registerPreview(context));
+ *   …
+ *   return { extendMarkdownIt };   // from activate(): placeholders as chips in VS Code's Markdown preview
+ *
+ * Commands: `reportAuthor.openPreviewToSide`, `reportAuthor.exportHtml`. The webview
+ * serializer restores a preview left open when the window closed.
+ */
+import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
+import type { MarkdownIt } from 'markdown-it';
+import type { PlaceholderOptions } from '../../../server/src/core';
+import { reportPlaceholdersPlugin } from './markdownItPlugin';
+import { PreviewModels } from './models';
+import { PREVIEW_VIEW_TYPE, PreviewManager } from './panel';
+import { exportHtml } from './exportHtml';
+
+export { PREVIEW_VIEW_TYPE } from './panel';
+export { reportPlaceholdersPlugin } from './markdownItPlugin';
+
+/** The core's words (chip labels, side panel, messages) in VS Code's display language. */
+function useDisplayLanguage(): void {
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
+}
+
+export function registerPreview(context: vscode.ExtensionContext): vscode.Disposable {
+  useDisplayLanguage();
+  const models = new PreviewModels();
+  const manager = new PreviewManager(context.extensionUri, models);
+
+  /** The document a command acts on: the one given (editor title menu), the previewed one, the active Markdown editor's. */
+  const target = (uri?: vscode.Uri): vscode.TextDocument | undefined => {
+    if (uri instanceof vscode.Uri) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) return open;
+    }
+    const active = vscode.window.activeTextEditor?.document;
+    if (active?.languageId === 'markdown') return active;
+    return manager.followed;
+  };
+
+  const exportCommand = async (uri?: vscode.Uri) => {
+    const document = target(uri);
+    if (!document) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown report first.'));
+      return;
+    }
+    try {
+      await exportHtml(document, models, context.extensionUri);
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Report Author: {0}', e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  return vscode.Disposable.from(
+    models,
+    manager,
+    vscode.commands.registerCommand('reportAuthor.openPreviewToSide', (uri?: vscode.Uri) => manager.show(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('reportAuthor.exportHtml', exportCommand),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
+  );
+}
+
+/** The `reportAuthor.placeholders.*` settings for the document VS Code's preview renders. */
+function placeholderSettings(env: unknown): Partial<PlaceholderOptions> {
+  const current = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
+  const scope = current instanceof vscode.Uri ? current : undefined;
+  const c = vscode.workspace.getConfiguration('reportAuthor.placeholders', scope);
+  return { asterisks: c.get('asterisks'), masks: c.get('masks'), prompts: c.get('prompts'), blanks: c.get('blanks') };
+}
+
+/** For activate()'s return value: VS Code's Markdown preview calls it (`markdown.markdownItPlugins`). */
+export function extendMarkdownIt(md: MarkdownIt): MarkdownIt {
+  useDisplayLanguage();
+  return md.use(reportPlaceholdersPlugin, { placeholders: placeholderSettings });
+}

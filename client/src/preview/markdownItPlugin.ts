@@ -1,0 +1,117 @@
+/**
+ * A markdown-it plugin for VS Code's own Markdown preview (`markdown.markdownItPlugins`):
+ * placeholders become the same chips as in the report preview, and their asterisks are
+ * never read as emphasis. Each inline token's text is read line by line by the engine's
+ * placeholder finder before markdown-it's inline rules run; placeholders are swapped for
+ * private-use tokens, and after inline parsing those tokens become chips.
+ * No vscode import: tested with markdown-it directly.
+ */
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { scanLine } from '../../../server/src/core/placeholders';
+import { excludedSpans } from '../../../server/src/core/inline';
+import { resolveOptions, type PlaceholderOptions } from '../../../server/src/core/options';
+import type { PlaceholderKind } from '../../../server/src/core/types';
+import { chipHtml, chipLabels } from '../../../server/src/core/preview/chip';
+import { PLACEHOLDER_TOKEN, placeholderToken, tokenIndex } from '../../../server/src/core/preview/source';
+
+export interface PlaceholderPluginOptions {
+  /** Which placeholder families to show (the `reportAuthor.placeholders.*` settings); all by default. Gets markdown-it's env. */
+  placeholders?: (env: unknown) => Partial<PlaceholderOptions> | undefined;
+}
+
+interface Found {
+  text: string;
+  kind: PlaceholderKind;
+}
+
+const RESERVED = /[\uE000-\uE01F]/g;
+const TOKEN_TYPE = 'report_placeholder';
+
+/** Replaces each placeholder of `content` with a token; `found` gets them in order. */
+export function protectPlaceholders(content: string, options: PlaceholderOptions, found: Found[]): string {
+  const lines = content.replace(RESERVED, '\uFFFD').split('\n');
+  return lines
+    .map((line) => {
+      if (!/[*＊×Xx[【{$_]/.test(line)) return line;
+      const from = line.length - line.trimStart().length;
+      const { placeholders } = scanLine(line, from, line.length, from, excludedSpans(line, from), options);
+      let out = '';
+      let last = 0;
+      for (const p of placeholders) {
+        out += line.slice(last, p.start) + placeholderToken(found.length);
+        found.push({ text: line.slice(p.start, p.end), kind: p.kind });
+        last = p.end;
+      }
+      return out + line.slice(last);
+    })
+    .join('\n');
+}
+
+function untoken(value: string, found: readonly Found[]): string {
+  return value.replace(PLACEHOLDER_TOKEN, (_, digits: string) => found[tokenIndex(digits)]?.text ?? '');
+}
+
+/** Text tokens with placeholder tokens → text and placeholder tokens. */
+function expand(state: StateCore, children: Token[], found: readonly Found[], words: ReturnType<typeof chipLabels>): Token[] {
+  const out: Token[] = [];
+  for (const child of children) {
+    if (child.attrs) for (const attr of child.attrs) if (typeof attr[1] === 'string') attr[1] = untoken(attr[1], found);
+    // An image's alt text is plain text: its placeholders stay as written.
+    if (child.type === 'image' && child.children) for (const c of child.children) c.content = untoken(c.content, found);
+    else if (child.children) child.children = expand(state, child.children, found, words);
+    if (child.type !== 'text' || !child.content.includes('\uE000')) {
+      if (child.content.includes('\uE000')) child.content = untoken(child.content, found);
+      out.push(child);
+      continue;
+    }
+    const value = child.content;
+    let last = 0;
+    PLACEHOLDER_TOKEN.lastIndex = 0;
+    for (let m = PLACEHOLDER_TOKEN.exec(value); m; m = PLACEHOLDER_TOKEN.exec(value)) {
+      if (m.index > last) out.push(textToken(state, value.slice(last, m.index), child.level));
+      const p = found[tokenIndex(m[1]!)];
+      if (p) {
+        const t = new state.Token(TOKEN_TYPE, '', 0);
+        t.content = p.text;
+        t.meta = { kind: p.kind, words };
+        t.level = child.level;
+        out.push(t);
+      }
+      last = m.index + m[0].length;
+    }
+    if (last < value.length) out.push(textToken(state, value.slice(last), child.level));
+  }
+  return out;
+}
+
+function textToken(state: StateCore, content: string, level: number): Token {
+  const t = new state.Token('text', '', 0);
+  t.content = content;
+  t.level = level;
+  return t;
+}
+
+export function reportPlaceholdersPlugin(md: MarkdownIt, pluginOptions: PlaceholderPluginOptions = {}): void {
+  const protect = (state: StateCore) => {
+    const options = resolveOptions({ placeholders: pluginOptions.placeholders?.(state.env) ?? {} }).placeholders;
+    for (const token of state.tokens) {
+      if (token.type !== 'inline') continue;
+      const found: Found[] = [];
+      token.content = protectPlaceholders(token.content, options, found);
+      if (found.length) token.meta = { ...(token.meta ?? {}), reportPlaceholders: found };
+    }
+  };
+  const chips = (state: StateCore) => {
+    let words: ReturnType<typeof chipLabels> | undefined;
+    for (const token of state.tokens) {
+      const found = token.meta?.reportPlaceholders as Found[] | undefined;
+      if (token.type === 'inline' && found && token.children) token.children = expand(state, token.children, found, (words ??= chipLabels()));
+    }
+  };
+  md.core.ruler.before('inline', 'report_placeholders_protect', protect);
+  md.core.ruler.push('report_placeholders_chips', chips);
+  md.renderer.rules[TOKEN_TYPE] = (tokens: Token[], idx: number) => {
+    const meta = tokens[idx]!.meta as { kind: PlaceholderKind; words: ReturnType<typeof chipLabels> };
+    return chipHtml(tokens[idx]!.content, meta.kind, undefined, meta.words);
+  };
+}

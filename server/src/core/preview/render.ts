@@ -1,0 +1,72 @@
+/**
+ * Renders a report as its author means it: the same engine that checks it decides what is a
+ * heading, a placeholder or emphasis; remark and rehype do the rest of the Markdown, and
+ * the report's own HTML is sanitized. Pure: text and model in, HTML out.
+ */
+import type { Element, Root } from 'hast';
+import type { ReportModel } from '../types';
+import { splitLines } from '../text';
+import { scanBlocks } from '../blocks';
+import { prepareSource } from './source';
+import { hastToHtml, markdownToHast } from './pipeline';
+import { decorate } from './decorate';
+import { missingSections } from './missing';
+import { insertGhosts } from './ghosts';
+import { sidePanel } from './panel';
+import { el } from './hast';
+import { standalonePage } from './page';
+
+export type PreviewStyle = 'editor' | 'gbt9704';
+
+export interface RenderOptions {
+  style: PreviewStyle;
+  /** A whole HTML page (export) instead of the fragment the editor's preview shows. */
+  standalone: boolean;
+  /** The stylesheet (media/preview.css) to inline into a standalone page. */
+  css?: string;
+  /** Offer actions such as inserting a missing section (default: not standalone). */
+  interactive?: boolean;
+  /** The template's display name, for the side panel. */
+  templateName?: string | null;
+  /** Show the side panel (default true). */
+  panel?: boolean;
+  /** The page title of a standalone page (default: the report's title). */
+  title?: string;
+}
+
+export interface RenderResult {
+  html: string;
+  title: string;
+  placeholders: number;
+  missingSections: number;
+}
+
+export function renderReport(text: string, model: ReportModel, options: RenderOptions): RenderResult {
+  const table = splitLines(text);
+  const blocks = scanBlocks(table);
+  const { markdown, lineOf } = prepareSource(table.lines, blocks, model);
+  const tree = markdownToHast(markdown);
+  decorate(tree, model, lineOf);
+  if (model.title?.source === 'front-matter') {
+    tree.children.unshift(el('h1', { className: ['ra-title'], dataLine: model.title.range.start.line }, [model.title.text]));
+  }
+  const missing = missingSections(model);
+  const interactive = options.interactive ?? !options.standalone;
+  insertGhosts(tree, missing, interactive);
+
+  const doc = el('main', { className: ['ra-doc'], lang: 'zh-CN' }, tree.children as Element[]);
+  const layout: Element[] = [doc];
+  if (options.panel !== false) layout.push(sidePanel(model, missing, options.templateName ?? null));
+  const root: Root = {
+    type: 'root',
+    children: [el('div', { className: ['ra-layout', `ra-style-${options.style}`], dataVersion: model.version }, layout)],
+  };
+  const title = options.title ?? model.title?.text ?? '';
+  const body = hastToHtml(root);
+  return {
+    html: options.standalone ? standalonePage(body, { title, css: options.css ?? '', style: options.style }) : body,
+    title,
+    placeholders: model.placeholders.length,
+    missingSections: missing.length,
+  };
+}
