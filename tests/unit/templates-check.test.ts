@@ -205,3 +205,8 @@ function applyEdits(text: string, edits: { range: unknown; newText: string }[]):
   }
   return out;
 }
+
+test('an empty subsection under a rule without child rules is an empty-section too', () => {
+  const found = outlineFindings(doc('一、抓学习', '（一）理论学习', '学了。', '（二）业务学习', '二、存在问题', '内容。'), SUMMARY);
+  assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [['empty-section', 3]]);
+});

@@ -177,12 +177,21 @@ function checkScope(
     if (length === 0 && n.children.length === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)), data: { rule: rule.id } });
     else if (rule.minLength !== null && length < rule.minLength) out.push({ code: 'section-length', range: n.range, message: msg.tooShort(label(n), length, rule.minLength) });
     else if (rule.maxLength !== null && length > rule.maxLength) out.push({ code: 'section-length', range: n.range, message: msg.tooLong(label(n), length, rule.maxLength) });
+    if (!rule.children) emptyLeaves(n.children, table, out);
     if (rule.children) {
       const c = rule.children;
       if (c.minChildren !== null && n.children.length < c.minChildren) out.push({ code: 'too-few-children', range: n.range, message: msg.tooFew(label(n), n.children.length, c.minChildren) });
       if (c.maxChildren !== null && n.children.length > c.maxChildren) out.push({ code: 'too-many-children', range: n.children[c.maxChildren]!.range, message: msg.tooMany(label(n), n.children.length, c.maxChildren) });
       checkScope(n.children, c, n, template, table, model, out);
     }
+  }
+}
+
+/** Subsections no rule speaks for still should not be left empty. */
+function emptyLeaves(nodes: readonly OutlineNode[], table: LineTable, out: TemplateFinding[]): void {
+  for (const n of nodes) {
+    if (n.children.length) emptyLeaves(n.children, table, out);
+    else if (bodyLength(n, table) === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)) });
   }
 }
 
