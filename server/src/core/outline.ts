@@ -89,3 +89,13 @@ export function buildOutline(
   for (const n of nodes) n.placeholderCount = before[n.sectionRange.end.line + 1]! - before[n.sectionRange.start.line]!;
   return { outline, nodes, parents };
 }
+
+/** The section whose heading starts on `line`, searched through the whole tree. */
+export function sectionAtLine(nodes: readonly OutlineNode[], line: number): OutlineNode | undefined {
+  for (const n of nodes) {
+    if (n.range.start.line === line) return n;
+    const inner = sectionAtLine(n.children, line);
+    if (inner) return inner;
+  }
+  return undefined;
+}

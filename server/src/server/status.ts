@@ -2,6 +2,7 @@
 import type { OutlineNode, Range } from '../core';
 import type { OutlineStatus, SectionStatus } from '../../../shared/protocol';
 import type { ReportState } from './reports';
+import { sectionAtLine } from '../core/outline';
 
 function fromNode(n: OutlineNode): SectionStatus {
   return {
@@ -40,18 +41,10 @@ function addMissing(sections: SectionStatus[], state: ReportState): number {
 }
 
 function contains(s: SectionStatus, line: number, state: ReportState): boolean {
-  const node = findNode(state.model.outline, s.range.start.line);
+  const node = sectionAtLine(state.model.outline, s.range.start.line);
   return !!node && node.sectionRange.end.line >= line;
 }
 
-function findNode(nodes: readonly OutlineNode[], line: number): OutlineNode | undefined {
-  for (const n of nodes) {
-    if (n.range.start.line === line) return n;
-    const inner = findNode(n.children, line);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 export function outlineStatus(state: ReportState): OutlineStatus {
   if (!state.isReport) {

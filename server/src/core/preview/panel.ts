@@ -14,6 +14,7 @@ import { el } from './hast';
 import { headingId, NUMBERING_CODES } from './decorate';
 import { ghostId } from './ghosts';
 import { labels } from './labels';
+import { sectionAtLine } from '../outline';
 
 export interface PanelEntry {
   label: string;
@@ -46,14 +47,6 @@ function fromNode(n: OutlineNode, faulty: Set<number>): PanelEntry {
   };
 }
 
-function find(nodes: readonly OutlineNode[], line: number): OutlineNode | undefined {
-  for (const n of nodes) {
-    if (n.range.start.line === line) return n;
-    const inner = find(n.children, line);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 function before(at: Position, entry: PanelEntry): boolean {
   return entry.line > at.line || (entry.line === at.line && at.character === 0);
@@ -68,7 +61,7 @@ export function panelEntries(model: ReportModel, missing: readonly MissingSectio
     for (;;) {
       const holder = list.find((e) => {
         if (e.missing || e.level >= m.level) return false;
-        const node = find(model.outline, e.line);
+        const node = sectionAtLine(model.outline, e.line);
         return !!node && node.range.start.line <= m.at.line && node.sectionRange.end.line >= m.at.line;
       });
       if (!holder) break;
