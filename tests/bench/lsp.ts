@@ -38,10 +38,10 @@ async function session(execArgv: string[]): Promise<LspSession> {
 
 /**
  * Opens are timed on one server (the first open warms it up and is not counted); typing and
- * memory on a fresh one that has only the report open. Five untimed keystrokes warm up the
+ * memory on a fresh one that has only the report open. Ten untimed keystrokes warm up the
  * incremental path before the timed ones, as the engine's own runs are warmed up.
  */
-export async function benchServer(text: string, { opens = 3, edits = 30, warmup = 5, execArgv = [] as string[] } = {}): Promise<ServerFigures> {
+export async function benchServer(text: string, { opens = 3, edits = 30, warmup = 10, execArgv = [] as string[] } = {}): Promise<ServerFigures> {
   const openTimes: number[] = [];
   const first = await session(execArgv);
   try {

@@ -85,7 +85,7 @@ export function analyze(
   const scan = scanLines(table, blocks, opts, cache);
 
   assignMarkdownLevels(scan.headings);
-  const { outline, parents } = buildOutline(scan.headings, table, scan.placeholders);
+  const { outline, parents } = buildOutline(scan.headings, table, scan.placeholderLines);
 
   const diagnostics: Diagnostic[] = [];
   const push = (d: Diagnostic | null) => d && diagnostics.push(d);

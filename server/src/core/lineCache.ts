@@ -7,6 +7,7 @@
 import type { Diagnostic, Heading, Placeholder } from './types';
 import type { Finding, LineScanResult } from './scan';
 import type { EmphasisPair } from './placeholders';
+import { lineRange } from './text';
 import type { BlockScan } from './blocks';
 
 export interface AmbiguousPair {
@@ -95,7 +96,8 @@ export class LineCache {
       line,
       text: moved.text,
       from,
-      placeholders: moved.placeholders.map((p) => ({ ...p, range: { start: { line, character: p.range.start.character }, end: { line, character: p.range.end.character } } })),
+      // Same property order as a fresh scan makes, so code reading placeholders sees one shape.
+      placeholders: moved.placeholders.map((p) => ({ text: p.text, kind: p.kind, form: p.form, range: lineRange(line, p.range.start.character, p.range.end.character) })),
       ambiguous: moved.ambiguous,
       emphasis: moved.emphasis,
     };

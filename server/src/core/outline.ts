@@ -47,7 +47,7 @@ function node(h: Heading): OutlineNode {
 export function buildOutline(
   headings: readonly Heading[],
   table: LineTable,
-  placeholders: readonly Placeholder[],
+  placeholderLines: readonly { line: number; placeholders: readonly Placeholder[] }[],
 ): { outline: OutlineNode[]; nodes: OutlineNode[]; parents: (OutlineNode | null)[] } {
   const outline: OutlineNode[] = [];
   const nodes: OutlineNode[] = [];
@@ -82,9 +82,9 @@ export function buildOutline(
     open.push(i);
   });
   while (open.length) close(open.pop()!, table.lines.length);
-  // Placeholders per section from running counts by line.
+  // Placeholders per section from running counts by line (one entry per line that has any).
   const before = new Array<number>(table.lines.length + 1).fill(0);
-  for (const p of placeholders) before[p.range.start.line + 1]!++;
+  for (const e of placeholderLines) before[e.line + 1] = e.placeholders.length;
   for (let n = 1; n < before.length; n++) before[n]! += before[n - 1]!;
   for (const n of nodes) n.placeholderCount = before[n.sectionRange.end.line + 1]! - before[n.sectionRange.start.line]!;
   return { outline, nodes, parents };

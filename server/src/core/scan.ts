@@ -216,9 +216,11 @@ function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOpti
   const entry = lineEntry(line, n, from, options, cache);
   const read = lineHeading(entry, li, from, to, true, options);
   const onLine = (r: { range: { start: { line: number } } }) => r.range.start.line === n;
-  const placeholders = prev.placeholders.filter((p) => !onLine(p));
-  const at = lowerBound(placeholders, n);
-  placeholders.splice(at, 0, ...entry.placeholders);
+  // Placeholders are in document order: swap the slice of line n.
+  const first = lowerBound(prev.placeholders, n);
+  const last = lowerBound(prev.placeholders, n + 1);
+  const placeholders = prev.placeholders.slice();
+  placeholders.splice(first, last - first, ...entry.placeholders);
   const placeholderLines = prev.placeholderLines.filter((e) => e.line !== n);
   if (entry.placeholders.length) placeholderLines.splice(lowerBoundEntries(placeholderLines, n), 0, entry);
   const headings = prev.headings.filter((h) => h.line !== n).map((h) => ({ ...h }));

@@ -173,7 +173,7 @@ function checkScope(
     const rule = rules[a.rules[0]!]!;
     if (a.score === 1 && !rule.freeTitle) out.push({ code: 'title-mismatch', range: n.range, message: msg.titleMismatch(label(n), rule.title), data: { rule: rule.id, title: rule.title } });
     // Only leaves can be empty, and only some rules bound the length: measure no more than that.
-    const length = n.children.length === 0 || rule.minLength !== null || rule.maxLength !== null ? bodyLength(n, table) : 1;
+    const length = rule.minLength !== null || rule.maxLength !== null ? bodyLength(n, table) : n.children.length === 0 ? bodyLength(n, table, 1) : 1;
     if (length === 0 && n.children.length === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)), data: { rule: rule.id } });
     else if (rule.minLength !== null && length < rule.minLength) out.push({ code: 'section-length', range: n.range, message: msg.tooShort(label(n), length, rule.minLength) });
     else if (rule.maxLength !== null && length > rule.maxLength) out.push({ code: 'section-length', range: n.range, message: msg.tooLong(label(n), length, rule.maxLength) });
@@ -191,12 +191,12 @@ function checkScope(
 function emptyLeaves(nodes: readonly OutlineNode[], table: LineTable, out: TemplateFinding[]): void {
   for (const n of nodes) {
     if (n.children.length) emptyLeaves(n.children, table, out);
-    else if (bodyLength(n, table) === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)) });
+    else if (bodyLength(n, table, 1) === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)) });
   }
 }
 
-/** Characters of a section's text after its heading, spaces not counted. */
-export function bodyLength(node: OutlineNode, table: LineTable): number {
+/** Characters of a section's text after its heading, spaces not counted; counting stops at `enough`. */
+export function bodyLength(node: OutlineNode, table: LineTable, enough = Infinity): number {
   const { end } = node.sectionRange;
   let count = 0;
   for (let line = node.range.end.line; line <= end.line; line++) {
@@ -205,7 +205,7 @@ export function bodyLength(node: OutlineNode, table: LineTable): number {
     const to = line === end.line ? end.character : text.length;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0x0d && c !== 0xa0) count++;
+      if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0x0d && c !== 0xa0 && ++count >= enough) return count;
     }
   }
   return count;

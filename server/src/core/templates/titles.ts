@@ -32,8 +32,22 @@ export function similarity(a: string, b: string): number {
   return (2 * shared) / (x.length + y.length);
 }
 
+const scores = new WeakMap<SectionRule, Map<string, number>>();
+
 /** How a title matches a rule: 3 by title or synonym, 2 by pattern, 1 by resemblance, 0 not at all. */
 export function titleScore(title: string, rule: SectionRule): number {
+  // Every keystroke re-matches the same titles against the same rules: remember the answers.
+  let known = scores.get(rule);
+  if (!known) scores.set(rule, (known = new Map()));
+  let score = known.get(title);
+  if (score === undefined) {
+    if (known.size > 10_000) known.clear();
+    known.set(title, (score = computeScore(title, rule)));
+  }
+  return score;
+}
+
+function computeScore(title: string, rule: SectionRule): number {
   const t = normalizeTitle(title);
   if (!t) return 0;
   const names = [rule.title, ...rule.synonyms].map(normalizeTitle);
