@@ -150,3 +150,10 @@ test('sections span to the next heading of the same or a higher level and count 
   assert.equal(first!.children[0]!.placeholderCount, 1);
   assert.equal(second!.placeholderCount, 0);
 });
+
+test('an annex marker followed by a stray BOM: the marker is exactly the text at its range', () => {
+  const text = '## 附件1\uFEFF*';
+  const [h] = analyze(text).headings;
+  assert.equal(h!.marker, '附件1');
+  assert.deepEqual(h!.markerRange, r(0, 3, 6));
+});

@@ -274,15 +274,18 @@ function readHeading(
 
   const annex = matchAnnex(content);
   if (annex && (isMd ? /^附件\s*[0-9０-９一二三四五六七八九十:：]/.test(content) : annex.rest === '')) {
+    // The marker and its range are one slice of the line (JavaScript's \s, which matched
+    // after it, also covers a stray BOM: both lose it together).
+    const marker = content.slice(0, content.length - annex.rest.length).replace(/\s+$/, '');
     return {
       level: 0,
-      marker: content.slice(0, content.length - annex.rest.length).trim(),
+      marker,
       ordinal: annex.ordinal,
       title: cleanTitle(stripEmphasis(line, to - annex.rest.length, to, emphasis)),
       form: isMd ? (line.trimStart().startsWith('#') ? 'atx' : 'setext') : 'plain',
       depth: li.depth,
       range: lineRange(n, from, to),
-      markerRange: lineRange(n, p, p + content.trimEnd().length - annex.rest.length),
+      markerRange: lineRange(n, p, p + marker.length),
       line: n,
     };
   }
