@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, type OutlineNode } from '../../server/src/core';
+import { analyze, frontMatterOf, type OutlineNode } from '../../server/src/core';
 import { parseChineseNumeral, toChineseNumeral } from '../../server/src/core/numerals';
 import { doc, r } from '../support/ranges';
 
@@ -156,4 +156,16 @@ test('an annex marker followed by a stray BOM: the marker is exactly the text at
   const [h] = analyze(text).headings;
   assert.equal(h!.marker, '附件1');
   assert.deepEqual(h!.markerRange, r(0, 3, 6));
+});
+
+test('front matter is read from the head of a report, as the full analysis reads it', () => {
+  const cases = [
+    '---\ntemplate: 述职报告\ntitle: 甲\n---\n一、甲\n',
+    '<!-- source -->\n\n---\ntemplate: x\n---\n正文',
+    '\uFEFF---\r\ntemplate: y\r\n...\r\n正文',
+    '---\ntemplate: z\n',
+    '正文\n---\ntemplate: w\n---\n',
+    '---\n- not a mapping\n---\n',
+  ];
+  for (const text of cases) assert.deepEqual(frontMatterOf(text), analyze(text).frontMatter, JSON.stringify(text));
 });

@@ -3,7 +3,20 @@ import { findFrontMatter } from './blocks';
 import { parseFrontMatter } from './frontMatter';
 import { splitLines } from './text';
 
+/** Blank lines and one-line HTML comments, then `---`: the only way front matter can start. */
+const OPENING = /^\uFEFF?(?:[ \t]*(?:<!--.*-->)?[ \t]*(?:\r\n|\r|\n))*---[ \t]*(?:\r\n|\r|\n)/;
+const CLOSING = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/g;
+
+/**
+ * Called on every keystroke of a large report: only the head of the text up to the closing
+ * fence is split, never the whole document.
+ */
 export function frontMatterOf(text: string): Record<string, unknown> | null {
-  const table = splitLines(text);
+  const open = OPENING.exec(text);
+  if (!open) return null;
+  CLOSING.lastIndex = open[0].length - 1;
+  const close = CLOSING.exec(text);
+  if (!close) return null;
+  const table = splitLines(text.slice(0, close.index + close[0].length));
   return parseFrontMatter(findFrontMatter(table), table.lines).data;
 }
