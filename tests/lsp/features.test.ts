@@ -228,3 +228,23 @@ test('a malformed template file is answered with a diagnostic, and the server ke
     await s.close();
   }
 });
+
+test('reportAuthor.templatesFolder relative to the workspace folder: its templates are used and listed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-folder-'));
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(dir, 'tpl'));
+  writeFileSync(join(dir, 'tpl', 'club.md'), '---\nid: club-summary\nname: 社团总结\nsections:\n  - {id: a, title: 活动情况}\n  - {id: b, title: 下学期计划}\n---\n一、活动情况\n二、下学期计划\n');
+  const s = startServer({ requests: { 'workspace/configuration': (p) => (p as { items: unknown[] }).items.map(() => ({ templatesFolder: 'tpl' })) } });
+  try {
+    const root = pathToFileURL(dir).toString();
+    await initialize(s, { workspace: { configuration: true } }, { workspaceFolders: [{ uri: root, name: 'w' }] });
+    const uri = pathToFileURL(join(dir, 'r.md')).toString();
+    open(s, uri, '---\ntemplate: 社团总结\n---\n一、活动情况\n内容。\n');
+    const status = await s.waitFor<{ uri: string; template: { id: string } | null; missingCount: number }>('reportAuthor/outlineStatus', (p) => p.uri === uri);
+    assert.deepEqual([status.template?.id, status.missingCount], ['club-summary', 1]);
+    const listed = await s.connection.sendRequest<Array<{ id: string }>>('reportAuthor/listTemplates', { uri });
+    assert.equal(listed[0]!.id, 'club-summary');
+  } finally {
+    await s.close();
+  }
+});

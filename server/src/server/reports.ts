@@ -91,10 +91,9 @@ export class ReportStore {
   }
 
   private choose(file: string | null, text: string, settings: DocumentSettings) {
-    const editorFolder = settings.editor.templatesFolder;
     const config: WorkspaceConfig = {
       ...settings.workspace,
-      templatesFolder: settings.workspace.templatesFolder ?? (editorFolder && path.isAbsolute(editorFolder) ? editorFolder : null),
+      templatesFolder: settings.workspace.templatesFolder ?? this.editorTemplatesFolder(settings.editor.templatesFolder, file),
     };
     const filePath = file ?? '/untitled.md';
     const selection = selectTemplate(filePath, text, this.library, config);
@@ -111,6 +110,14 @@ export class ReportStore {
       }
     }
     return { choice, templates: selection.templates, folderErrors: selection.folderErrors, mapped };
+  }
+
+  /** The `reportAuthor.templatesFolder` setting: absolute, or relative to the workspace folder holding the file. */
+  editorTemplatesFolder(setting: string, file: string | null): string | null {
+    if (!setting) return null;
+    if (path.isAbsolute(setting)) return setting;
+    const folder = (file && this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0]) || this.folders[0];
+    return folder ? path.resolve(folder, setting) : null;
   }
 
   /** auto: a template named or mapped, or at least two numbered level-1 sections. */

@@ -61,7 +61,7 @@ export async function templatesFor(store: ReportStore, settings: SettingsStore, 
   const file = uri ? filePathOf(uri) : null;
   const dir = file ? path.dirname(file) : (store.folders[0] ?? null);
   const ds = await settings.forDocument(uri ?? (dir ? URI.file(dir).toString() : ''), dir);
-  const folder = ds.workspace.templatesFolder ?? (ds.editor.templatesFolder ? path.resolve(store.folders[0] ?? '/', ds.editor.templatesFolder) : null);
+  const folder = ds.workspace.templatesFolder ?? store.editorTemplatesFolder(ds.editor.templatesFolder, file);
   const user = folder ? store.library.folder(folder).templates : [];
   return [...user, ...store.library.builtins()];
 }
