@@ -217,12 +217,13 @@ function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOpti
   const read = lineHeading(entry, li, from, to, true, options);
   const onLine = (r: { range: { start: { line: number } } }) => r.range.start.line === n;
   // Placeholders are in document order: swap the slice of line n.
-  const first = lowerBound(prev.placeholders, n);
-  const last = lowerBound(prev.placeholders, n + 1);
+  const placeholderLine = (p: Placeholder) => p.range.start.line;
+  const first = firstAtLine(prev.placeholders, n, placeholderLine);
+  const last = firstAtLine(prev.placeholders, n + 1, placeholderLine);
   const placeholders = prev.placeholders.slice();
   placeholders.splice(first, last - first, ...entry.placeholders);
   const placeholderLines = prev.placeholderLines.filter((e) => e.line !== n);
-  if (entry.placeholders.length) placeholderLines.splice(lowerBoundEntries(placeholderLines, n), 0, entry);
+  if (entry.placeholders.length) placeholderLines.splice(firstAtLine(placeholderLines, n, (e) => e.line), 0, entry);
   const headings = prev.headings.filter((h) => h.line !== n).map((h) => ({ ...h }));
   if (read.heading) headings.splice(headings.findIndex((h) => h.line > n) >>> 0, 0, { ...read.heading });
   const findings = [...prev.findings.filter((f) => !onLine(f)), ...ambiguousFindings(entry), ...read.findings];
@@ -234,23 +235,13 @@ function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOpti
   return result;
 }
 
-function lowerBound(placeholders: readonly Placeholder[], line: number): number {
+/** Index of the first item on `line` or after it, in a list kept in line order. */
+function firstAtLine<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
   let lo = 0;
-  let hi = placeholders.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (placeholders[mid]!.range.start.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function lowerBoundEntries(entries: readonly LineEntry[], line: number): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.line < line) lo = mid + 1;
+    if (lineOf(items[mid]!) < line) lo = mid + 1;
     else hi = mid;
   }
   return lo;

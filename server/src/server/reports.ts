@@ -116,7 +116,7 @@ export class ReportStore {
   editorTemplatesFolder(setting: string, file: string | null): string | null {
     if (!setting) return null;
     if (path.isAbsolute(setting)) return setting;
-    const folder = (file && this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0]) || this.folders[0];
+    const folder = (file && folderHolding(file, this.folders)) || this.folders[0];
     return folder ? path.resolve(folder, setting) : null;
   }
 
@@ -131,7 +131,12 @@ export class ReportStore {
 
 /** Globs of the `reportAuthor.templates` setting are relative to the workspace folder holding the file. */
 function matchGlob(glob: string, file: string, folders: readonly string[]): boolean {
-  const folder = folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  const folder = folderHolding(file, folders);
   const rel = (folder ? path.relative(folder, file) : path.basename(file)).split(path.sep).join('/');
   return picomatch(glob, { dot: true })(rel);
+}
+
+/** The innermost workspace folder that holds `file`. */
+function folderHolding(file: string, folders: readonly string[]): string | undefined {
+  return folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
 }
