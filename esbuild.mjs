@@ -3,6 +3,14 @@
 // unified/remark and other ESM-only packages are bundled in, so dist/ needs no node_modules.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
+
+// The server's V8 flags live in shared/serverLaunch.ts; its shebang carries them, so the
+// `report-language-server` bin launched plainly by any editor gets them.
+const launch = readFileSync(new URL('./shared/serverLaunch.ts', import.meta.url), 'utf8');
+const serverFlags = JSON.parse(
+  /SERVER_NODE_OPTIONS: readonly string\[\] = (\[[^\]]*\])/.exec(launch)[1].replace(/'/g, '"'),
+);
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -23,7 +31,7 @@ const common = {
 
 const builds = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: { server: 'server/src/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { server: 'server/src/main.ts' }, banner: { js: `#!/usr/bin/env -S node ${serverFlags.join(' ')}` } },
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
   // The script inside the report preview's webview: a browser bundle, nothing of Node.
   { entryPoints: { webview: 'webview/src/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', define: {}, inject: [] },
@@ -38,4 +46,6 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  // The bins run by their shebang.
+  for (const bin of ['dist/cli.js', 'dist/server.js']) chmodSync(bin, 0o755);
 }

@@ -45,12 +45,12 @@ export interface RevealMessage {
   endCharacter?: number;
 }
 
-/** The ghost of a missing section asked for its quick fix: `diagnostic` indexes the findings of that version. */
+/** The ghost of a missing section asked for its insertion: `missing` indexes the missing sections of that version. */
 export interface InsertSectionMessage {
   type: 'insertSection';
   uri: string;
   version: number;
-  diagnostic: number;
+  missing: number;
 }
 
 /** The preview scrolled: this (fractional) source line is at its top. */
@@ -91,8 +91,8 @@ export function parseFromWebview(value: unknown): FromWebview | null {
       return out;
     }
     case 'insertSection':
-      return typeof m.uri === 'string' && isIndex(m.version) && isIndex(m.diagnostic)
-        ? { type: 'insertSection', uri: m.uri, version: m.version, diagnostic: m.diagnostic }
+      return typeof m.uri === 'string' && isIndex(m.version) && isIndex(m.missing)
+        ? { type: 'insertSection', uri: m.uri, version: m.version, missing: m.missing }
         : null;
     case 'scrolled':
       return isLine(m.line) ? { type: 'scrolled', line: m.line } : null;

@@ -4,7 +4,7 @@
  * the settings the server reads.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 
 // ---------------------------------------------------------------------------------------
 // Settings (`reportAuthor.*`), mirrored by package.json `contributes.configuration`.
@@ -98,3 +98,47 @@ export const TemplateSkeletonRequest = new RequestType<{ id: string; uri?: strin
 
 /** A template derived from the document (its sections, numbers with units as placeholders). */
 export const DeriveTemplateRequest = new RequestType<{ uri: string }, { text: string } | null, void>('reportAuthor/deriveTemplate');
+
+// ---------------------------------------------------------------------------------------
+// The preview: rendered by the server from its analysis of the document's current version.
+
+export interface PreviewParams {
+  uri: string;
+  /** `editor` follows the editor's theme; `gbt9704` looks like a printed 公文. */
+  style: 'editor' | 'gbt9704';
+  /** A whole self-contained page (the HTML export) instead of the panel's fragment. */
+  standalone?: boolean;
+}
+
+export interface PreviewResult {
+  uri: string;
+  /** The document version rendered (the server's latest; never older than the client's when it asked). */
+  version: number;
+  /** Sanitized HTML. */
+  html: string;
+  title: string;
+  isReport: boolean;
+  /**
+   * The insertion of each missing section, in the order the ghosts number them
+   * (`data-missing-index`): made from the analysis whatever the severity of `missing-section`.
+   */
+  inserts: Array<{ title: string; edits: TextEdit[] }>;
+}
+
+/** The preview of a document (null: not open, or superseded by a newer request for it). */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('reportAuthor/preview');
+
+export interface PlaceholderSpan {
+  range: Range;
+  text: string;
+  kind: PlaceholderItem['kind'];
+}
+
+/** The placeholders of one version of a document, as VS Code's own Markdown preview shows them. */
+export interface DocumentPlaceholders {
+  uri: string;
+  version: number;
+  /** Empty for a Markdown file that is not a report. */
+  placeholders: PlaceholderSpan[];
+}
+export const DocumentPlaceholdersRequest = new RequestType<{ uri: string }, DocumentPlaceholders | null, void>('reportAuthor/documentPlaceholders');

@@ -1,8 +1,25 @@
 /**
- * How the language server process is launched, by the extension and by the tests and the
- * bench that measure it. The server's work comes in bursts (a 1 MB report re-analysed on a
- * keystroke); small (2 MB) young-generation semi-spaces keep its resident memory near its live
- * data instead of V8's default 32 MB of new space. Editors that start `report-language-server`
- * themselves can pass the same flag (see the README).
+ * How the language server process is launched, in one place. The server's work comes in
+ * bursts (a 1 MB report re-analysed on a keystroke); small (2 MB) young-generation
+ * semi-spaces keep its resident memory near its live data instead of V8's default 32 MB
+ * of new space. V8 reads the flag only when the process starts, so:
+ *
+ * - the extension passes it (`execArgv`);
+ * - `dist/server.js` starts with `#!/usr/bin/env -S node <flags>` (esbuild.mjs writes it
+ *   from SERVER_NODE_OPTIONS), so `report-language-server --stdio` launched plainly by any
+ *   editor gets it (npm's Windows shims read the same line);
+ * - `node dist/server.js --stdio` without it starts itself again with it (server/src/main.ts).
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=2'];
+
+/** Set in the environment of a server started again with the flags, so it never loops. */
+export const RELAUNCHED_ENV = 'REPORT_AUTHOR_SERVER_RELAUNCHED';
+
+/** Whether this process was started with the flags (on the command line or in NODE_OPTIONS). */
+export function hasServerFlags(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
+  return SERVER_NODE_OPTIONS.every((flag) => {
+    const name = flag.split('=')[0]!;
+    return given.some((g) => g === flag || g.startsWith(name + '=') || g.replace(/_/g, '-').startsWith(name + '='));
+  });
+}

@@ -11,14 +11,16 @@ import { registerCommands } from './commands';
 import { OutlineStore } from './outlineStore';
 import { registerReportView } from './reportView';
 import { registerStatusBar } from './statusBar';
-import { extendMarkdownIt, registerPreview } from './preview';
+import { registerPreview } from './preview';
+import type { MarkdownIt } from 'markdown-it';
 
 let client: LanguageClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: typeof extendMarkdownIt } {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
   client = createClient(context);
   const store = new OutlineStore();
   const active = new ActiveReport(store);
+  const preview = registerPreview(context, client);
 
   // The client is stopped in deactivate(), not disposed with the subscriptions.
   context.subscriptions.push(
@@ -31,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: 
     registerStatusBar(active),
     registerReportView(active),
     registerCommands(client, active),
-    registerPreview(context),
+    preview,
   );
 
   client.start().catch((e: unknown) => {
@@ -40,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: 
     );
   });
   // VS Code's own Markdown preview shows placeholders as chips too (markdown.markdownItPlugins).
-  return { extendMarkdownIt };
+  return { extendMarkdownIt: (md) => preview.extendMarkdownIt(md) };
 }
 
 export async function deactivate(): Promise<void> {

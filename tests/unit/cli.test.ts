@@ -70,7 +70,7 @@ function fakeAnalyze(text: string): ReportModel {
   const title = lines[0].startsWith('# ')
     ? { text: lines[0].slice(2), range: range(0, 0, lines[0].length), source: 'heading' as const }
     : null;
-  return { version: 0, lineCount: lines.length, title, frontMatter: null, headings: [], outline, placeholders, template: null, diagnostics };
+  return { version: 0, lineCount: lines.length, title, frontMatter: null, headings: [], outline, placeholders, template: null, missing: [], diagnostics };
 }
 
 function range(line: number, start: number, end: number) {

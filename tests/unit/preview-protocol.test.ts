@@ -13,14 +13,14 @@ test('messages from the webview are checked before the extension acts on them', 
   assert.deepEqual(parseFromWebview({ type: 'reveal', line: 3, character: 4, endCharacter: 6 }), { type: 'reveal', line: 3, character: 4, endCharacter: 6 });
   assert.deepEqual(parseFromWebview({ type: 'reveal', line: 3, character: 6, endCharacter: 4 }), { type: 'reveal', line: 3 });
   assert.deepEqual(parseFromWebview({ type: 'scrolled', line: 4.5 }), { type: 'scrolled', line: 4.5 });
-  assert.deepEqual(parseFromWebview({ type: 'insertSection', uri: 'file:///a.md', version: 3, diagnostic: 7, extra: 'x' }), {
+  assert.deepEqual(parseFromWebview({ type: 'insertSection', uri: 'file:///a.md', version: 3, missing: 7, extra: 'x' }), {
     type: 'insertSection',
     uri: 'file:///a.md',
     version: 3,
-    diagnostic: 7,
+    missing: 7,
   });
   for (const bad of [null, 'ready', {}, { type: 'eval', code: 'x' }, { type: 'reveal', line: -1 }, { type: 'reveal', line: '3' }, { type: 'scrolled', line: NaN },
-    { type: 'insertSection', uri: 'file:///a.md', version: 3, diagnostic: 1.5 }, { type: 'insertSection', version: 3, diagnostic: 1 }, { type: 'openLink', href: 5 }]) {
+    { type: 'insertSection', uri: 'file:///a.md', version: 3, missing: 1.5 }, { type: 'insertSection', version: 3, missing: 1 }, { type: 'openLink', href: 5 }]) {
     assert.equal(parseFromWebview(bad), null, JSON.stringify(bad));
   }
 });

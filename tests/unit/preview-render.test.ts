@@ -77,11 +77,15 @@ test('with section 五 removed and the annual-summary template, one ghost where 
   const ghost = /<section class="ra-ghost" id="ra-ghost-(\d+)" data-missing-section="problems" data-line="38" data-ghost="">(.*?)<\/section>/.exec(html);
   assert.ok(ghost, 'a ghost for the problems rule after the last line');
   assert.match(ghost[2]!, /^<h2 class="ra-ghost-heading ra-level-1">五、存在的问题和不足<\/h2>/);
-  assert.match(ghost[2]!, /<button type="button" class="ra-insert" data-action="insert-section" data-diagnostic="(\d+)">/);
-  const index = Number(/data-diagnostic="(\d+)"/.exec(ghost[2]!)![1]);
-  assert.equal(model.diagnostics[index]!.code, 'missing-section');
+  assert.match(ghost[2]!, /<button type="button" class="ra-insert" data-action="insert-section" data-missing-index="(\d+)">/);
+  const index = Number(/data-missing-index="(\d+)"/.exec(ghost[2]!)![1]);
+  assert.equal(index, 0);
+  assert.equal(ghost[1], '0');
+  assert.equal(model.missing[index]!.rule, 'problems');
   // The action is the finding's own quick fix: applying it gives the section back.
-  const fixed = applyEdits(text, (model.diagnostics[index]!.data as { edits: never[] }).edits);
+  const finding = model.diagnostics.find((d) => d.code === 'missing-section')!;
+  assert.deepEqual(model.missing[index]!.edits, (finding.data as { edits: unknown }).edits);
+  const fixed = applyEdits(text, model.missing[index]!.edits);
   assert.match(fixed, /\n五、存在的问题和不足\n/);
   // After the last block of the document.
   assert.ok(html.indexOf('ra-ghost') > html.lastIndexOf('data-line="37"'));
@@ -89,6 +93,21 @@ test('with section 五 removed and the annual-summary template, one ghost where 
   const page = renderReport(text, model, { style: 'gbt9704', standalone: true }).html;
   assert.equal(count(page, /data-missing-section="/g), 1);
   assert.equal(count(page, /<button/g), 0);
+});
+
+test('with missing-section off, the finding goes but the model keeps the section, and the preview its ghost', () => {
+  const lines = example.split('\n');
+  const five = lines.findIndex((l) => l.startsWith('五、'));
+  const text = lines.slice(0, five).join('\n');
+  const model = analyze(text, { severity: { 'missing-section': 'off' } }, 0, { choice: annual });
+  assert.equal(model.diagnostics.filter((d) => d.code === 'missing-section').length, 0);
+  assert.deepEqual(
+    model.missing.map((m) => [m.rule, m.heading, m.level, m.at.line, m.beforeLine]),
+    [['problems', '五、存在的问题和不足', 1, five - 1, five]],
+  );
+  const html = render(text, model, { templateName: '年度工作总结' });
+  assert.equal(count(html, /data-missing-section="problems"/g), 1);
+  assert.match(html, /<li class="ra-section ra-missing ra-level-1">/);
 });
 
 test('the example itself has no ghost: the annual-summary template is satisfied', () => {

@@ -90,8 +90,8 @@ document.addEventListener('click', (event) => {
   const insert = target.closest('[data-action="insert-section"]');
   if (insert) {
     event.preventDefault();
-    const diagnostic = numberData(insert, 'data-diagnostic');
-    if (shown && diagnostic !== undefined) post({ type: 'insertSection', uri: shown.uri, version: shown.version, diagnostic });
+    const missing = numberData(insert, 'data-missing-index');
+    if (shown && missing !== undefined) post({ type: 'insertSection', uri: shown.uri, version: shown.version, missing });
     return;
   }
   const link = target.closest('a');

@@ -4,19 +4,14 @@
  * the user says.
  */
 import * as vscode from 'vscode';
-import { renderReport } from '../../../server/src/core/preview';
-import type { PreviewModels } from './models';
+import type { PreviewSource } from './models';
 import { previewStyle } from './panel';
 
-export async function exportHtml(document: vscode.TextDocument, models: PreviewModels, extensionUri: vscode.Uri): Promise<void> {
-  const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')));
-  const model = await models.get(document);
-  const { html } = renderReport(model.text, model.model, {
-    style: previewStyle(document.uri),
-    standalone: true,
-    css,
-    templateName: model.templateName,
-  });
+/** The page is rendered by the language server (its stylesheet inlined there). */
+export async function exportHtml(document: vscode.TextDocument, source: PreviewSource): Promise<void> {
+  const rendered = await source.render(document, previewStyle(document.uri), true);
+  if (!rendered) return;
+  const html = rendered.html;
   const defaultUri =
     document.uri.scheme === 'file' ? document.uri.with({ path: document.uri.path.replace(/\.(md|markdown)$/i, '') + '.html' }) : undefined;
   const target = await vscode.window.showSaveDialog({

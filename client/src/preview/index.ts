@@ -1,9 +1,9 @@
 /**
  * The report preview, for extension.ts to wire in:
  *
- *   context.subscriptions.push(registerPreview(context));
+ *   const preview = registerPreview(context, client);
  *   …
- *   return { extendMarkdownIt };   // from activate(): placeholders as chips in VS Code's Markdown preview
+ *   return { extendMarkdownIt: preview.extendMarkdownIt };   // chips in VS Code's Markdown preview
  *
  * Commands: `reportAuthor.openPreviewToSide`, `reportAuthor.exportHtml`. The webview
  * serializer restores a preview left open when the window closed.
@@ -11,9 +11,9 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import type { MarkdownIt } from 'markdown-it';
-import type { PlaceholderOptions } from '../../../server/src/core';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { reportPlaceholdersPlugin } from './markdownItPlugin';
-import { PreviewModels } from './models';
+import { PreviewSource } from './models';
 import { PREVIEW_VIEW_TYPE, PreviewManager } from './panel';
 import { exportHtml } from './exportHtml';
 
@@ -25,10 +25,15 @@ function useDisplayLanguage(): void {
   l10n.config({ contents: vscode.l10n.bundle ?? {} });
 }
 
-export function registerPreview(context: vscode.ExtensionContext): vscode.Disposable {
+export interface Preview extends vscode.Disposable {
+  /** For activate()'s return value: VS Code's Markdown preview calls it (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): Preview {
   useDisplayLanguage();
-  const models = new PreviewModels();
-  const manager = new PreviewManager(context.extensionUri, models);
+  const source = new PreviewSource(client);
+  const manager = new PreviewManager(context.extensionUri, source);
 
   /** The document a command acts on: the one given (editor title menu), the previewed one, the active Markdown editor's. */
   const target = (uri?: vscode.Uri): vscode.TextDocument | undefined => {
@@ -48,31 +53,28 @@ export function registerPreview(context: vscode.ExtensionContext): vscode.Dispos
       return;
     }
     try {
-      await exportHtml(document, models, context.extensionUri);
+      await exportHtml(document, source);
     } catch (e) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Report Author: {0}', e instanceof Error ? e.message : String(e)));
     }
   };
 
-  return vscode.Disposable.from(
-    models,
+  const disposable = vscode.Disposable.from(
+    source,
     manager,
     vscode.commands.registerCommand('reportAuthor.openPreviewToSide', (uri?: vscode.Uri) => manager.show(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('reportAuthor.exportHtml', exportCommand),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
   );
-}
-
-/** The `reportAuthor.placeholders.*` settings for the document VS Code's preview renders. */
-function placeholderSettings(env: unknown): Partial<PlaceholderOptions> {
-  const current = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
-  const scope = current instanceof vscode.Uri ? current : undefined;
-  const c = vscode.workspace.getConfiguration('reportAuthor.placeholders', scope);
-  return { asterisks: c.get('asterisks'), masks: c.get('masks'), prompts: c.get('prompts'), blanks: c.get('blanks') };
-}
-
-/** For activate()'s return value: VS Code's Markdown preview calls it (`markdown.markdownItPlugins`). */
-export function extendMarkdownIt(md: MarkdownIt): MarkdownIt {
-  useDisplayLanguage();
-  return md.use(reportPlaceholdersPlugin, { placeholders: placeholderSettings });
+  return {
+    dispose: () => disposable.dispose(),
+    extendMarkdownIt: (md: MarkdownIt) => {
+      useDisplayLanguage();
+      // The server's placeholders of the document VS Code's preview renders.
+      return md.use(reportPlaceholdersPlugin, { placeholders: (env) => {
+        const current = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
+        return current instanceof vscode.Uri ? source.placeholdersOf(current.toString()) : undefined;
+      } });
+    },
+  };
 }

@@ -1,22 +1,23 @@
 /**
  * A markdown-it plugin for VS Code's own Markdown preview (`markdown.markdownItPlugins`):
  * placeholders become the same chips as in the report preview, and their asterisks are
- * never read as emphasis. Each inline token's text is read line by line by the engine's
- * placeholder finder before markdown-it's inline rules run; placeholders are swapped for
- * private-use tokens, and after inline parsing those tokens become chips.
- * No vscode import: tested with markdown-it directly.
+ * never read as emphasis. Which text is a placeholder is the language server's answer for
+ * the document (its ranges, see PreviewSource): before markdown-it's inline rules run, each
+ * placeholder in an inline token's text is swapped for a private-use token, found at the
+ * source line and column the server gave (and only if the text there is still the same);
+ * after inline parsing those tokens become chips.
+ * No vscode import, no engine: tested with markdown-it directly.
  */
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
-import { scanLine } from '../../../server/src/core/placeholders';
-import { excludedSpans } from '../../../server/src/core/inline';
-import { resolveOptions, type PlaceholderOptions } from '../../../server/src/core/options';
-import type { PlaceholderKind } from '../../../server/src/core/types';
+import type { PlaceholderSpan } from '../../../shared/protocol';
 import { chipHtml, chipLabels } from '../../../server/src/core/preview/chip';
 import { PLACEHOLDER_TOKEN, placeholderToken, tokenIndex } from '../../../server/src/core/preview/source';
 
+type PlaceholderKind = PlaceholderSpan['kind'];
+
 export interface PlaceholderPluginOptions {
-  /** Which placeholder families to show (the `reportAuthor.placeholders.*` settings); all by default. Gets markdown-it's env. */
-  placeholders?: (env: unknown) => Partial<PlaceholderOptions> | undefined;
+  /** The server's placeholders of the document being rendered (markdown-it's env says which). */
+  placeholders?: (env: unknown) => readonly PlaceholderSpan[] | undefined;
 }
 
 interface Found {
@@ -26,23 +27,57 @@ interface Found {
 
 const RESERVED = /[\uE000-\uE01F]/g;
 const TOKEN_TYPE = 'report_placeholder';
+const clean = (s: string) => s.replace(RESERVED, '\uFFFD');
 
-/** Replaces each placeholder of `content` with a token; `found` gets them in order. */
-export function protectPlaceholders(content: string, options: PlaceholderOptions, found: Found[]): string {
-  const lines = content.replace(RESERVED, '\uFFFD').split('\n');
-  return lines
-    .map((line) => {
-      if (!/[*＊×Xx[【{$_]/.test(line)) return line;
-      const from = line.length - line.trimStart().length;
-      const { placeholders } = scanLine(line, from, line.length, from, excludedSpans(line, from), options);
+/** Single-line placeholders by source line, each line's in order. */
+function byLine(spans: readonly PlaceholderSpan[]): Map<number, PlaceholderSpan[]> {
+  const out = new Map<number, PlaceholderSpan[]>();
+  for (const p of spans) {
+    if (p.range.start.line !== p.range.end.line) continue;
+    const list = out.get(p.range.start.line);
+    if (list) list.push(p);
+    else out.set(p.range.start.line, [p]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.range.start.character - b.range.start.character);
+  return out;
+}
+
+/**
+ * Replaces each placeholder of an inline token's `content` (its lines are source lines
+ * `firstLine`, `firstLine + 1` … with their indentation or container markers removed) with
+ * a token; `found` gets them in order. `cursor` keeps, per source line, where the previous
+ * token's text ended (table cells share a line).
+ */
+export function protectPlaceholders(
+  content: string,
+  firstLine: number,
+  source: readonly string[],
+  placeholders: ReadonlyMap<number, readonly PlaceholderSpan[]>,
+  cursor: Map<number, number>,
+  found: Found[],
+): string {
+  return clean(content)
+    .split('\n')
+    .map((piece, i) => {
+      const line = firstLine + i;
+      const list = placeholders.get(line);
+      const text = source[line];
+      const trimmed = piece.trimEnd();
+      if (!list || text === undefined || !trimmed) return piece;
+      const offset = clean(text).indexOf(trimmed, cursor.get(line) ?? 0);
+      if (offset < 0) return piece;
+      cursor.set(line, offset + trimmed.length);
       let out = '';
       let last = 0;
-      for (const p of placeholders) {
-        out += line.slice(last, p.start) + placeholderToken(found.length);
-        found.push({ text: line.slice(p.start, p.end), kind: p.kind });
-        last = p.end;
+      for (const p of list) {
+        const start = p.range.start.character - offset;
+        const end = p.range.end.character - offset;
+        if (start < last || end > trimmed.length || trimmed.slice(start, end) !== p.text) continue;
+        out += piece.slice(last, start) + placeholderToken(found.length);
+        found.push({ text: p.text, kind: p.kind });
+        last = end;
       }
-      return out + line.slice(last);
+      return out + piece.slice(last);
     })
     .join('\n');
 }
@@ -93,11 +128,18 @@ function textToken(state: StateCore, content: string, level: number): Token {
 
 export function reportPlaceholdersPlugin(md: MarkdownIt, pluginOptions: PlaceholderPluginOptions = {}): void {
   const protect = (state: StateCore) => {
-    const options = resolveOptions({ placeholders: pluginOptions.placeholders?.(state.env) ?? {} }).placeholders;
+    const spans = pluginOptions.placeholders?.(state.env);
+    if (!spans?.length) return;
+    const placeholders = byLine(spans);
+    const source = state.src.split('\n');
+    const cursor = new Map<number, number>();
+    // Table cells' inline tokens have no map of their own: their row's (tr_open) says the line.
+    let line = -1;
     for (const token of state.tokens) {
-      if (token.type !== 'inline') continue;
+      if (token.map) line = token.map[0];
+      if (token.type !== 'inline' || line < 0) continue;
       const found: Found[] = [];
-      token.content = protectPlaceholders(token.content, options, found);
+      token.content = protectPlaceholders(token.content, line, source, placeholders, cursor, found);
       if (found.length) token.meta = { ...(token.meta ?? {}), reportPlaceholders: found };
     }
   };

@@ -1,87 +1,60 @@
 /**
- * The analysis the preview renders from, computed in the extension host by the same code
- * the language server runs: `ReportStore` (template choice: front matter, .report-author.json,
- * the `reportAuthor.templates` setting, recognition) over `SettingsStore` (editor settings
- * merged with the workspace file). The editor settings come from the vscode API through
- * the one method of the connection that `SettingsStore` uses.
+ * What the preview shows, asked of the language server: it renders from its one analysis
+ * of the document's current version (shared/protocol.ts `reportAuthor/preview`), and
+ * keeps the placeholders of each version for VS Code's own Markdown preview
+ * (`reportAuthor/documentPlaceholders`). The extension analyses nothing itself.
  */
 import * as vscode from 'vscode';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Connection } from 'vscode-languageserver';
-import type { ReportModel } from '../../../server/src/core';
-import { ReportStore } from '../../../server/src/server/reports';
-import { SettingsStore } from '../../../server/src/server/settings';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  DocumentPlaceholdersRequest,
+  PreviewRequest,
+  type DocumentPlaceholders,
+  type PlaceholderSpan,
+  type PreviewResult,
+} from '../../../shared/protocol';
+import type { PreviewStyle } from '../../../shared/previewProtocol';
 
-export interface PreviewModel {
-  uri: string;
-  version: number;
-  text: string;
-  model: ReportModel;
-  isReport: boolean;
-  templateName: string | null;
-}
-
-/** What `SettingsStore` asks of the LSP connection: `workspace/configuration` for one section. */
-function configurationSource(): Connection {
-  const source = {
-    workspace: {
-      getConfiguration: (item: { scopeUri?: string; section?: string }) => {
-        const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
-        // Plain data, as the server receives it over the wire.
-        return Promise.resolve(JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(item.section, scope))) as unknown);
-      },
-    },
-  };
-  return source as unknown as Connection;
-}
-
-export class PreviewModels implements vscode.Disposable {
-  private readonly settings = new SettingsStore(configurationSource(), () => true);
-  private readonly store = new ReportStore(this.settings);
+export class PreviewSource implements vscode.Disposable {
+  private readonly placeholders = new Map<string, DocumentPlaceholders>();
+  private readonly asking = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor() {
-    const folders = () => {
-      this.store.folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    };
-    folders();
-    const watcher = vscode.workspace.createFileSystemWatcher('**/.report-author.json');
-    this.disposables.push(
-      watcher,
-      watcher.onDidChange(() => this.clear()),
-      watcher.onDidCreate(() => this.clear()),
-      watcher.onDidDelete(() => this.clear()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        folders();
-        this.clear();
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('reportAuthor')) this.clear();
-      }),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.store.forget(doc.uri.toString())),
-    );
+  constructor(private readonly client: LanguageClient) {
+    this.disposables.push(vscode.workspace.onDidCloseTextDocument((doc) => this.placeholders.delete(doc.uri.toString())));
   }
 
-  /** Forget settings and results (settings or the workspace file changed). */
-  clear(): void {
-    this.settings.clear();
-    this.store.invalidate();
+  /** The server's rendering of the document as it is now (null: superseded by a newer request). */
+  render(document: vscode.TextDocument, style: PreviewStyle, standalone = false): Promise<PreviewResult | null> {
+    return this.client.sendRequest(PreviewRequest, { uri: document.uri.toString(), style, standalone });
   }
 
-  /** The analysis of the document as it is now. */
-  async get(document: vscode.TextDocument): Promise<PreviewModel> {
-    const uri = document.uri.toString();
-    const snapshot = TextDocument.create(uri, 'markdown', document.version, document.getText());
-    const state = await this.store.get(snapshot);
-    return {
-      uri,
-      version: state.version,
-      text: state.text,
-      // The server publishes no findings for a Markdown file that is not a report: neither does the preview.
-      model: state.isReport ? state.model : { ...state.model, diagnostics: [] },
-      isReport: state.isReport,
-      templateName: state.isReport ? (state.template?.name ?? null) : null,
-    };
+  /**
+   * The placeholders the server found in the latest version it answered for; when that is
+   * not the document's current version, asks again and refreshes VS Code's preview when
+   * the answer comes (a markdown-it plugin renders synchronously).
+   */
+  placeholdersOf(uri: string): readonly PlaceholderSpan[] {
+    const held = this.placeholders.get(uri);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (document && held?.version !== document.version) void this.ask(uri);
+    return held?.placeholders ?? [];
+  }
+
+  private async ask(uri: string): Promise<void> {
+    if (this.asking.has(uri)) return;
+    this.asking.add(uri);
+    try {
+      const answer = await this.client.sendRequest(DocumentPlaceholdersRequest, { uri });
+      if (!answer) return;
+      const before = this.placeholders.get(uri);
+      this.placeholders.set(uri, answer);
+      if (!before || before.version !== answer.version) await vscode.commands.executeCommand('markdown.preview.refresh');
+    } catch {
+      // The server is not running: VS Code's preview shows no chips.
+    } finally {
+      this.asking.delete(uri);
+    }
   }
 
   dispose(): void {

@@ -3,14 +3,15 @@
  * Markdown editor, re-rendered as the user types (debounced; a stale rendering never
  * replaces a newer one: see RenderScheduler), scrolled together with the editor, and
  * answering the webview's typed messages (reveal a line, insert a missing section, open a
- * link). Rendering happens here, in the extension host, with the core renderer.
+ * link). The language server renders (reportAuthor/preview) from its analysis of the
+ * version; the extension host only passes the HTML on.
  */
 import * as vscode from 'vscode';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { renderReport, type PreviewStyle } from '../../../server/src/core/preview';
-import { isExternalLink, parseFromWebview, type FromWebview, type RenderMessage, type ToWebview } from '../../../shared/previewProtocol';
+import type { PreviewResult } from '../../../shared/protocol';
+import { isExternalLink, parseFromWebview, type FromWebview, type PreviewStyle, type RenderMessage, type ToWebview } from '../../../shared/previewProtocol';
 import { makeNonce, previewShell } from './html';
-import type { PreviewModel, PreviewModels } from './models';
+import type { PreviewSource } from './models';
 import { RenderScheduler, type RenderJob } from './scheduler';
 
 export const PREVIEW_VIEW_TYPE = 'reportAuthor.preview';
@@ -19,7 +20,7 @@ const ECHO_MS = 300;
 
 interface Rendered {
   message: RenderMessage;
-  model: PreviewModel;
+  result: PreviewResult;
 }
 
 export function previewStyle(uri: vscode.Uri | undefined): PreviewStyle {
@@ -41,7 +42,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly models: PreviewModels,
+    private readonly source: PreviewSource,
   ) {
     this.scheduler = new RenderScheduler<Rendered>({
       render: (job) => this.render(job),
@@ -164,12 +165,12 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   private async render(job: RenderJob): Promise<Rendered> {
     const document = this.document;
     if (!document || document.uri.toString() !== job.key) throw new Cancelled();
-    const model = await this.models.get(document);
     const style = previewStyle(document.uri);
-    const { html } = renderReport(model.text, model.model, { style, standalone: false, interactive: true, templateName: model.templateName });
-    const message: RenderMessage = { type: 'render', uri: model.uri, version: model.version, html, style };
-    if (this.rendered?.message.uri !== model.uri) message.line = this.firstLine;
-    return { message, model };
+    const result = await this.source.render(document, style);
+    if (!result) throw new Cancelled();
+    const message: RenderMessage = { type: 'render', uri: result.uri, version: result.version, html: result.html, style };
+    if (this.rendered?.message.uri !== result.uri) message.line = this.firstLine;
+    return { message, result };
   }
 
   private deliver(result: Rendered): void {
@@ -197,7 +198,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       case 'reveal':
         return this.reveal(message.line, message.character, message.endCharacter);
       case 'insertSection':
-        return this.insertSection(message.uri, message.version, message.diagnostic);
+        return this.insertSection(message.uri, message.version, message.missing);
       case 'openLink':
         if (isExternalLink(message.href)) await vscode.env.openExternal(vscode.Uri.parse(message.href.trim()));
         return;
@@ -239,18 +240,17 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  /** Applies the quick fix of a missing-section finding of the version the preview showed. */
+  /** Inserts a missing section of the version the preview showed (whatever the severity of `missing-section`). */
   private async insertSection(uri: string, version: number, index: number): Promise<void> {
     const document = this.followed;
     const rendered = this.rendered;
-    if (!document || !rendered || rendered.model.uri !== uri || rendered.model.version !== version || document.uri.toString() !== uri) return;
+    if (!document || !rendered || rendered.result.uri !== uri || rendered.result.version !== version || document.uri.toString() !== uri) return;
     if (document.version !== version) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The report changed since the preview was drawn; try again once it has updated.'));
       return;
     }
-    const d = rendered.model.model.diagnostics[index];
-    const edits = (d?.data as { edits?: unknown } | undefined)?.edits;
-    if (d?.code !== 'missing-section' || !Array.isArray(edits) || !edits.length) return;
+    const edits = rendered.result.inserts[index]?.edits;
+    if (!Array.isArray(edits) || !edits.length) return;
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits as TextEdit[]) edit.replace(document.uri, toRange(e.range), e.newText);
     if (!(await vscode.workspace.applyEdit(edit))) return;

@@ -1,5 +1,5 @@
 /** The pipeline: lines → blocks → headings and placeholders → outline → checks. */
-import type { Diagnostic, Range, ReportModel, ReportTitle } from './types';
+import type { Diagnostic, MissingSection, Range, ReportModel, ReportTitle, TextEdit } from './types';
 import { DIAGNOSTIC_SOURCE, docsLink, type DiagnosticCode } from './codes';
 import { resolveOptions, severityOf, type AnalysisOptions, type DeepPartial } from './options';
 import { splitLines, lineRange, type LineTable } from './text';
@@ -111,6 +111,7 @@ export function analyze(
     outline,
     placeholders: scan.placeholders,
     template: null,
+    missing: [],
     diagnostics,
   };
   applyTemplate(model, table, context, opts, blocks.frontMatter?.startLine);
@@ -187,7 +188,31 @@ function applyTemplate(model: ReportModel, table: LineTable, context: AnalysisCo
   }
   if (!template) return;
   model.template = template.builtin || !template.file ? template.id : template.file;
-  for (const f of checkTemplate(model, table, template)) push(makeDiagnostic(f.code, f.range, f.message, opts, f.data));
+  for (const f of checkTemplate(model, table, template)) {
+    const missing = f.code === 'missing-section' ? missingSectionOf(f.range, f.message, f.data) : null;
+    if (missing) model.missing.push(missing);
+    push(makeDiagnostic(f.code, f.range, f.message, opts, f.data));
+  }
+}
+
+/** A missing section that can be inserted (one whose rule wants more of a present section has no insertion). */
+function missingSectionOf(range: Range, message: string, data: unknown): MissingSection | null {
+  const d = data as { rule?: unknown; title?: unknown; level?: unknown; edits?: TextEdit[] } | undefined;
+  const edit = d?.edits?.[0];
+  if (typeof d?.title !== 'string' || !edit) return null;
+  const at = edit.range.start;
+  const first = edit.newText.split(/\r?\n/).find((l) => l.trim() !== '') ?? d.title;
+  return {
+    rule: typeof d.rule === 'string' ? d.rule : '',
+    title: d.title,
+    level: typeof d.level === 'number' ? d.level : 1,
+    heading: first.replace(/^\s*#{1,6}\s+/, '').trim(),
+    at,
+    beforeLine: at.character === 0 ? at.line : at.line + 1,
+    range,
+    message,
+    edits: d.edits!,
+  };
 }
 
 function frontMatterKeyRange(lines: readonly string[], fmStart: number | undefined, key: string): Range | null {

@@ -9,8 +9,22 @@ export interface FrontMatterResult {
   error: { message: string; range: Range } | null;
 }
 
+/**
+ * The last front matter parsed, by its YAML and its first line: every reader of one version
+ * (the template choice at the edge, the analysis) and the versions a keystroke below it makes
+ * share one parse. Results are never mutated by their readers.
+ */
+let last: { yaml: string; startLine: number; result: FrontMatterResult } | null = null;
+
 export function parseFrontMatter(block: FrontMatterBlock | null, lines: readonly string[]): FrontMatterResult {
   if (!block) return { data: null, error: null };
+  if (last && last.yaml === block.yaml && last.startLine === block.startLine) return last.result;
+  const result = parseYaml(block, lines);
+  last = { yaml: block.yaml, startLine: block.startLine, result };
+  return result;
+}
+
+function parseYaml(block: FrontMatterBlock, lines: readonly string[]): FrontMatterResult {
   try {
     const doc = parseDocument(block.yaml, { prettyErrors: false, uniqueKeys: false });
     const err = doc.errors[0];

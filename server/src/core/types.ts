@@ -2,9 +2,9 @@
  * The data model of the analysis core. Everything here is plain data built on
  * LSP types, so the language server, the CLI and the tests all read the same thing.
  */
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 
-export type { Diagnostic, Range, Position } from 'vscode-languageserver-types';
+export type { Diagnostic, Range, Position, TextEdit } from 'vscode-languageserver-types';
 
 /** GB/T 9704 levels: 1 `一、`, 2 `（一）`, 3 `1．`, 4 `（1）`. Level 0 is an annex (`附件1`). */
 export type HeadingLevel = 0 | 1 | 2 | 3 | 4;
@@ -75,6 +75,31 @@ export interface ReportTitle {
   source: 'front-matter' | 'heading' | 'line';
 }
 
+/**
+ * A section the template requires that the report lacks, with where and how it would be
+ * inserted. Held whatever the severity of `missing-section` (even `off`): the preview's
+ * ghosts, the status bar and the Report view are made from it, the diagnostics too.
+ */
+export interface MissingSection {
+  /** The template rule's id. */
+  rule: string;
+  /** The rule's title (`存在的问题和不足`). */
+  title: string;
+  /** The heading level the inserted section gets. */
+  level: number;
+  /** The heading as it would be inserted, marker included (`五、存在的问题和不足`). */
+  heading: string;
+  /** Where the section's text would be inserted. */
+  at: Position;
+  /** The first report line that would come after the section. */
+  beforeLine: number;
+  /** Where the `missing-section` finding is shown. */
+  range: Range;
+  message: string;
+  /** The insertion (the quick fix's edits). */
+  edits: TextEdit[];
+}
+
 export interface ReportModel {
   /** Version of the document this model was computed from (LSP version, or 0). */
   version: number;
@@ -89,6 +114,8 @@ export interface ReportModel {
   placeholders: Placeholder[];
   /** The template the report was checked against (its id, or its path for a user's file), or null. */
   template: string | null;
+  /** Sections the template requires that are not there (empty without a template). */
+  missing: MissingSection[];
   /** Every finding, each with a stable `code`, severity already applied. */
   diagnostics: Diagnostic[];
 }

@@ -35,6 +35,29 @@ export function findConfigFile(dir: string): string | null {
   }
 }
 
+/**
+ * `findConfigFile` remembered per folder, for a server that checks on every keystroke.
+ * Forget it when a `.report-author.json` appears or goes (watched-file events); a client
+ * that sends none gets answers at most `ttl` ms old.
+ */
+export class ConfigFinder {
+  private found = new Map<string, { file: string | null; at: number }>();
+  ttl = Infinity;
+
+  find(dir: string): string | null {
+    const hit = this.found.get(dir);
+    const now = this.ttl === Infinity ? 0 : Date.now();
+    if (hit && now - hit.at <= this.ttl) return hit.file;
+    const file = findConfigFile(dir);
+    this.found.set(dir, { file, at: now });
+    return file;
+  }
+
+  clear(): void {
+    this.found.clear();
+  }
+}
+
 export function parseConfig(text: string, file: string): ConfigResult {
   const { data, errors } = readYamlData(text, schema);
   if (errors.length || !data || typeof data !== 'object') return { config: { ...EMPTY_CONFIG, file }, errors };

@@ -55,9 +55,46 @@ export function loadTemplateFile(file: string): TemplateParseResult {
 
 export class TemplateLibrary {
   private builtinList: ReportTemplate[] | null = null;
-  private folders = new Map<string, { stamp: string; templates: ReportTemplate[]; errors: TemplateFileError[] }>();
+  private folders = new Map<string, { stamp: string; templates: ReportTemplate[]; errors: TemplateFileError[]; at: number }>();
+  private byPath = new Map<string, { choice: TemplateChoice; at: number }>();
+  private companions = new Map<string, { exists: boolean; at: number }>();
+  /**
+   * How long what was read from disk is trusted, in ms. 0 (the CLI): always look again.
+   * The language server trusts it until a watched-file event says otherwise (`invalidate`),
+   * or for a short while when the client sends no such events.
+   */
+  trustMs = 0;
 
   constructor(private readonly builtinDir = builtinTemplatesDir()) {}
+
+  /** Forget what was read from the user's folders and files (a watched file changed). */
+  invalidate(): void {
+    this.folders.clear();
+    this.byPath.clear();
+    this.companions.clear();
+  }
+
+  private fresh(at: number): boolean {
+    return this.trustMs > 0 && (this.trustMs === Infinity || Date.now() - at <= this.trustMs);
+  }
+
+  private now(): number {
+    return this.trustMs === Infinity ? 0 : Date.now();
+  }
+
+  /** Whether `file` is in a templates folder that was read (a change there must be seen). */
+  reads(file: string): boolean {
+    return this.folders.has(path.dirname(file));
+  }
+
+  /** Whether a Markdown file has a companion rules file (`x.template.json` beside `x.md`). */
+  hasCompanion(mdFile: string): boolean {
+    const hit = this.companions.get(mdFile);
+    if (hit && this.fresh(hit.at)) return hit.exists;
+    const exists = companionOf(mdFile) !== null;
+    this.companions.set(mdFile, { exists, at: this.now() });
+    return exists;
+  }
 
   /** The built-in templates; an invalid one is a defect of ours, so it throws. */
   builtins(): ReportTemplate[] {
@@ -75,11 +112,20 @@ export class TemplateLibrary {
 
   /** Templates in a user's folder (re-read when a file in it changes). */
   folder(dir: string): { templates: ReportTemplate[]; errors: TemplateFileError[] } {
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return { templates: [], errors: [] };
+    const known = this.folders.get(dir);
+    if (known && this.fresh(known.at)) return known;
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      const none = { stamp: '', templates: [], errors: [], at: this.now() };
+      if (this.trustMs > 0) this.folders.set(dir, none);
+      return none;
+    }
     const names = fs.readdirSync(dir).filter((f) => f.endsWith('.md') || COMPANION.test(f)).sort();
     const stamp = names.map((n) => `${n}:${fs.statSync(path.join(dir, n)).mtimeMs}`).join('|');
     const cached = this.folders.get(dir);
-    if (cached && cached.stamp === stamp) return cached;
+    if (cached && cached.stamp === stamp) {
+      cached.at = this.now();
+      return cached;
+    }
     const templates: ReportTemplate[] = [];
     const errors: TemplateFileError[] = [];
     for (const name of names) {
@@ -90,7 +136,7 @@ export class TemplateLibrary {
       if (result.template) templates.push(result.template);
       else errors.push({ file: result.errors.length && COMPANION.test(file) ? file : (companionOf(file) ?? file), errors: result.errors });
     }
-    const entry = { stamp, templates, errors };
+    const entry = { stamp, templates, errors, at: this.now() };
     this.folders.set(dir, entry);
     return entry;
   }
@@ -100,6 +146,14 @@ export class TemplateLibrary {
     const known = findTemplate(ref, [...userTemplates, ...this.builtins()]);
     if (known) return { kind: 'template', template: known, ref };
     const file = path.resolve(baseDir, ref);
+    const hit = this.byPath.get(file + '\0' + ref);
+    if (hit && this.fresh(hit.at)) return hit.choice;
+    const choice = this.resolvePath(ref, file);
+    if (this.trustMs > 0) this.byPath.set(file + '\0' + ref, { choice, at: this.now() });
+    return choice;
+  }
+
+  private resolvePath(ref: string, file: string): TemplateChoice {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { kind: 'unknown', ref };
     const { template, errors } = loadTemplateFile(file);
     if (template) return { kind: 'template', template, ref };

@@ -1,8 +1,8 @@
 /** The custom requests of shared/protocol.ts. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { globSync } from 'tinyglobby';
-import type { TextDocuments } from 'vscode-languageserver';
+import { glob } from 'tinyglobby';
+import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { OutlineNode, Placeholder, ReportTemplate } from '../core';
@@ -28,28 +28,38 @@ export function placeholderItems(state: ReportState): PlaceholderItem[] {
 
 const MAX_WORKSPACE_FILES = 500;
 
-/** Reports open in the editor and Markdown reports on disk in the workspace folders. */
-export async function workspacePlaceholders(store: ReportStore, documents: TextDocuments<TextDocument>, _settings: SettingsStore): Promise<PlaceholderItem[]> {
+const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reports open in the editor and Markdown reports on disk in the workspace folders. Files
+ * are listed and read asynchronously, one at a time with the server's other messages in
+ * between (a keystroke's analysis never waits for the workspace), and the request stops
+ * when the client cancels it.
+ */
+export async function workspacePlaceholders(store: ReportStore, documents: TextDocuments<TextDocument>, token: CancellationToken): Promise<PlaceholderItem[]> {
   const items: PlaceholderItem[] = [];
   const seen = new Set<string>();
   for (const doc of documents.all()) {
+    if (token.isCancellationRequested) return items;
     seen.add(doc.uri);
     const s = await store.get(doc);
     if (s.isReport) items.push(...placeholderItems(s));
   }
   for (const folder of store.folders) {
-    const files = globSync('**/*.{md,markdown}', { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).slice(0, MAX_WORKSPACE_FILES);
+    const files = (await glob('**/*.{md,markdown}', { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })).slice(0, MAX_WORKSPACE_FILES);
     for (const file of files) {
+      await yieldToMessages();
+      if (token.isCancellationRequested) return items;
       const uri = URI.file(file).toString();
       if (seen.has(uri)) continue;
       let text: string;
       try {
-        text = fs.readFileSync(file, 'utf8');
+        text = await fs.promises.readFile(file, 'utf8');
       } catch {
         continue;
       }
       const s = await store.get(TextDocument.create(uri, 'markdown', 0, text));
-      store.forget(uri);
+      if (!documents.get(uri)) store.forget(uri);
       if (s.isReport) items.push(...placeholderItems(s));
     }
   }

@@ -22,9 +22,11 @@ import { deriveTemplate } from '../core';
 import { useLocale } from '../l10n';
 import {
   DeriveTemplateRequest,
+  DocumentPlaceholdersRequest,
   ListTemplatesRequest,
   OutlineStatusNotification,
   PlaceholdersRequest,
+  PreviewRequest,
   TemplateSkeletonRequest,
 } from '../../../shared/protocol';
 import { SettingsStore } from './settings';
@@ -34,24 +36,38 @@ import { outlineStatus, sameStatus } from './status';
 import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
+import { PreviewRenderer, previewCss, previewResult, renderInput } from './preview';
 
-export function startServer(connection: Connection): void {
+/** `entry`: the bundle's own file (dist/server.js), which the preview's worker thread runs. */
+export function startServer(connection: Connection, entry: string | null = null): void {
   const documents = new TextDocuments(TextDocument);
   let pullDiagnostics = false;
   let configurationPull = false;
   let watchRegistration = false;
+  let folderNotifications = false;
   const settings = new SettingsStore(connection, () => configurationPull);
   const store = new ReportStore(settings);
   const pending = new Map<string, NodeJS.Immediate>();
   const lastStatus = new Map<string, OutlineStatus>();
   const templateFileDiagnostics = new Set<string>();
+  const renderer = new PreviewRenderer(entry);
+  let locale: string | undefined;
+  /** A template file: by its front matter, or a companion rules file beside it (cached, see TemplateLibrary). */
+  const isTemplate = (text: string, file: string | null) => looksLikeTemplate(text, file, (f) => store.library.hasCompanion(f));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    useLocale(params.locale ?? process.env.LANG);
+    locale = params.locale ?? process.env.LANG;
+    useLocale(locale);
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationPull = !!params.capabilities.workspace?.configuration;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    folderNotifications = !!params.capabilities.workspace?.workspaceFolders;
     store.folders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
+    // What was read from disk is trusted until a watched-file event says otherwise; a client
+    // that cannot watch gets it re-read at most every 2 s.
+    const trust = watchRegistration ? Infinity : 2000;
+    store.library.trustMs = trust;
+    settings.finder.ttl = trust;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -71,7 +87,20 @@ export function startServer(connection: Connection): void {
     if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'reportAuthor' });
     // Markdown templates change on disk too (a checkout, another editor): watch Markdown and
     // react to the files that are templates (see onDidChangeWatchedFiles).
-    if (watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] });
+    if (watchRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.report-author.json' }, { globPattern: '**/*.template.{json,yaml,yml}' }],
+      });
+    }
+    // Workspace folders added or removed later: their globs and templates folders apply.
+    if (folderNotifications) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => filePathOf(f.uri)));
+        const added = e.added.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
+        store.folders = [...store.folders.filter((f) => !removed.has(f)), ...added.filter((f) => !store.folders.includes(f))];
+        refreshAll();
+      });
+    }
   });
 
   /** Analyses a document and tells the client; results for a version the editor has left are dropped. */
@@ -81,7 +110,7 @@ export function startServer(connection: Connection): void {
     const version = doc.version;
     const file = filePathOf(uri);
     const text = doc.getText();
-    if (looksLikeTemplate(text, file)) {
+    if (isTemplate(text, file)) {
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: checkTemplateText(text, file) });
       sendStatus({ uri, version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] });
       return;
@@ -134,6 +163,7 @@ export function startServer(connection: Connection): void {
 
   function refreshAll(): void {
     settings.clear();
+    store.library.invalidate();
     store.invalidate();
     templateFileDiagnostics.clear();
     lastStatus.clear();
@@ -150,7 +180,7 @@ export function startServer(connection: Connection): void {
   documents.onDidSave((e) => {
     // A saved template or workspace file changes what other reports are checked against.
     const file = filePathOf(e.document.uri);
-    if (file && (path.basename(file) === '.report-author.json' || looksLikeTemplate(e.document.getText(), file))) refreshAll();
+    if (file && (path.basename(file) === '.report-author.json' || isTemplate(e.document.getText(), file))) refreshAll();
   });
   connection.onDidChangeConfiguration(() => refreshAll());
   connection.onDidChangeWatchedFiles((params) => {
@@ -159,7 +189,7 @@ export function startServer(connection: Connection): void {
       const file = filePathOf(uri);
       if (!file || !file.endsWith('.md')) return true;
       try {
-        return looksLikeTemplate(fs.readFileSync(file, 'utf8'), file);
+        return looksLikeTemplate(fs.readFileSync(file, 'utf8'), file) || store.library.reads(file);
       } catch {
         return true; // deleted: it may have been a template
       }
@@ -178,7 +208,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const file = filePathOf(doc.uri);
-    if (looksLikeTemplate(doc.getText(), file)) return { kind: DocumentDiagnosticReportKind.Full, items: checkTemplateText(doc.getText(), file) };
+    if (isTemplate(doc.getText(), file)) return { kind: DocumentDiagnosticReportKind.Full, items: checkTemplateText(doc.getText(), file) };
     const state = await store.get(doc);
     return { kind: DocumentDiagnosticReportKind.Full, items: publishable(state) };
   });
@@ -203,12 +233,34 @@ export function startServer(connection: Connection): void {
     return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) : [];
   });
 
-  connection.onRequest(PlaceholdersRequest, async (p) => {
+  connection.onRequest(PlaceholdersRequest, async (p, token) => {
     if (p.uri) {
       const s = await report(p.uri);
       return s ? placeholderItems(s) : [];
     }
-    return workspacePlaceholders(store, documents, settings);
+    return workspacePlaceholders(store, documents, token);
+  });
+  connection.onRequest(DocumentPlaceholdersRequest, async (p) => {
+    const doc = documents.get(p.uri);
+    if (!doc) return null;
+    const s = await store.get(doc);
+    return { uri: s.uri, version: s.version, placeholders: s.isReport ? s.model.placeholders.map(({ range, text, kind }) => ({ range, text, kind })) : [] };
+  });
+  connection.onRequest(PreviewRequest, async (p, token) => {
+    // After the analyses already scheduled have published their diagnostics.
+    await new Promise((resolve) => setImmediate(resolve));
+    const doc = documents.get(p.uri);
+    if (!doc || token.isCancellationRequested) return null;
+    const state = await store.get(doc);
+    const standalone = p.standalone === true;
+    const style = p.style === 'gbt9704' ? 'gbt9704' : 'editor';
+    const input = renderInput(
+      state,
+      { style, standalone, interactive: !standalone, css: standalone ? previewCss() : undefined, templateName: state.isReport ? (state.template?.name ?? null) : null },
+      locale,
+    );
+    const out = await renderer.render(`${p.uri}\0${standalone}`, input);
+    return out && !token.isCancellationRequested ? previewResult(state, out) : null;
   });
   connection.onRequest(ListTemplatesRequest, async (p) => (await templatesFor(store, settings, p.uri ?? null)).map(templateInfo));
   connection.onRequest(TemplateSkeletonRequest, async (p) => {
@@ -221,6 +273,8 @@ export function startServer(connection: Connection): void {
     const s = await store.get(doc);
     return { text: deriveTemplate(s.text, s.model, filePathOf(p.uri) ?? 'report.md') };
   });
+
+  connection.onShutdown(() => renderer.stop());
 
   documents.listen(connection);
   connection.listen();

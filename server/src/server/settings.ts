@@ -6,7 +6,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, type ReportAuthorSettings } from '../../../shared/protocol';
 import type { AnalysisOptions, DeepPartial } from '../core';
-import { EMPTY_CONFIG, findConfigFile, loadConfig, type WorkspaceConfig } from '../node/config';
+import { ConfigFinder, EMPTY_CONFIG, loadConfig, type WorkspaceConfig } from '../node/config';
 import type { DataError } from '../core/yamlData';
 
 export interface DocumentSettings {
@@ -47,6 +47,8 @@ export function sanitizeSettings(raw: unknown): ReportAuthorSettings {
 export class SettingsStore {
   private editorCache = new Map<string, Promise<ReportAuthorSettings>>();
   private workspaceCache = new Map<string, { config: WorkspaceConfig; errors: DataError[] }>();
+  /** Where each folder's `.report-author.json` is (no disk walk on a keystroke). */
+  readonly finder = new ConfigFinder();
 
   constructor(
     private readonly connection: Connection,
@@ -57,6 +59,7 @@ export class SettingsStore {
   clear(): void {
     this.editorCache.clear();
     this.workspaceCache.clear();
+    this.finder.clear();
   }
 
   private editor(uri: string): Promise<ReportAuthorSettings> {
@@ -72,7 +75,7 @@ export class SettingsStore {
   }
 
   workspaceFor(dir: string | null): { config: WorkspaceConfig; errors: DataError[] } {
-    const file = dir ? findConfigFile(dir) : null;
+    const file = dir ? this.finder.find(dir) : null;
     if (!file) return { config: EMPTY_CONFIG, errors: [] };
     let entry = this.workspaceCache.get(file);
     if (!entry) {

@@ -1,5 +1,5 @@
 /** The outline status the client shows in the status bar and the Report view. */
-import type { OutlineNode, Range } from '../core';
+import type { OutlineNode } from '../core';
 import type { OutlineStatus, SectionStatus } from '../../../shared/protocol';
 import type { ReportState } from './reports';
 import { sectionAtLine } from '../core/outline';
@@ -16,35 +16,28 @@ function fromNode(n: OutlineNode): SectionStatus {
   };
 }
 
-/** Missing sections from the `missing-section` findings, placed among their would-be siblings. */
+/** The model's missing sections (whatever the severity of `missing-section`), placed among their would-be siblings. */
 function addMissing(sections: SectionStatus[], state: ReportState): number {
-  let count = 0;
-  for (const d of state.model.diagnostics) {
-    if (d.code !== 'missing-section') continue;
-    const data = d.data as { title?: string; level?: number; edits?: { range: Range }[] } | undefined;
-    if (!data?.title || !data.edits?.length) continue;
-    count++;
-    const at = data.edits[0]!.range.start;
-    const level = data.level ?? 1;
+  for (const m of state.model.missing) {
+    const at = m.at;
     let list = sections;
     // Descend into the section that will hold it.
     for (;;) {
-      const holder = list.find((s) => !s.missing && s.level < level && s.range.start.line <= at.line && contains(s, at.line, state));
+      const holder = list.find((s) => !s.missing && s.level < m.level && s.range.start.line <= at.line && contains(s, at.line, state));
       if (!holder) break;
       list = holder.children;
     }
-    const item: SectionStatus = { marker: '', title: data.title, level, range: { start: at, end: at }, placeholderCount: 0, missing: true, children: [] };
+    const item: SectionStatus = { marker: '', title: m.title, level: m.level, range: { start: at, end: at }, placeholderCount: 0, missing: true, children: [] };
     const index = list.findIndex((s) => s.range.start.line > at.line || (s.range.start.line === at.line && at.character === 0));
     list.splice(index < 0 ? list.length : index, 0, item);
   }
-  return count;
+  return state.model.missing.length;
 }
 
 function contains(s: SectionStatus, line: number, state: ReportState): boolean {
   const node = sectionAtLine(state.model.outline, s.range.start.line);
   return !!node && node.sectionRange.end.line >= line;
 }
-
 
 export function outlineStatus(state: ReportState): OutlineStatus {
   if (!state.isReport) {

@@ -7,10 +7,15 @@ import * as fs from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, docsLink, frontMatterOf, parseTemplate, type TemplateError } from '../core';
 
-export function looksLikeTemplate(text: string, file: string | null): boolean {
-  if (file && ['.template.json', '.template.yaml', '.template.yml'].some((ext) => fs.existsSync(file.replace(/\.md$/i, ext)))) return true;
+/** `hasCompanion`: the server's cached check (TemplateLibrary.hasCompanion); by default, the disk. */
+export function looksLikeTemplate(text: string, file: string | null, hasCompanion: (file: string) => boolean = diskCompanion): boolean {
+  if (file && hasCompanion(file)) return true;
   const fm = frontMatterOf(text);
   return !!fm && 'sections' in fm && 'id' in fm;
+}
+
+function diskCompanion(file: string): boolean {
+  return ['.template.json', '.template.yaml', '.template.yml'].some((ext) => fs.existsSync(file.replace(/\.md$/i, ext)));
 }
 
 export function templateDiagnostics(errors: readonly TemplateError[]): Diagnostic[] {

@@ -10,7 +10,7 @@ import { headingTag } from './decorate';
 import { labels } from './labels';
 
 export function ghostId(m: MissingSection): string {
-  return `ra-ghost-${m.diagnostic}`;
+  return `ra-ghost-${m.index}`;
 }
 
 function ghost(m: MissingSection, interactive: boolean): Element {
@@ -20,7 +20,7 @@ function ghost(m: MissingSection, interactive: boolean): Element {
   ];
   if (interactive) {
     children.push(
-      el('button', { type: 'button', className: ['ra-insert'], dataAction: 'insert-section', dataDiagnostic: m.diagnostic }, [labels.insertSection()]),
+      el('button', { type: 'button', className: ['ra-insert'], dataAction: 'insert-section', dataMissingIndex: m.index }, [labels.insertSection()]),
     );
   }
   return el(
@@ -33,7 +33,7 @@ function ghost(m: MissingSection, interactive: boolean): Element {
 /** Inserts the ghosts among the top-level blocks, each before the first block at or after its line. */
 export function insertGhosts(tree: Root, missing: readonly MissingSection[], interactive: boolean): void {
   if (!missing.length) return;
-  const sorted = [...missing].sort((a, b) => a.beforeLine - b.beforeLine || a.diagnostic - b.diagnostic);
+  const sorted = [...missing].sort((a, b) => a.beforeLine - b.beforeLine || a.index - b.index);
   const out: Root['children'] = [];
   let k = 0;
   for (const child of tree.children) {

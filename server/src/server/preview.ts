@@ -1,0 +1,186 @@
+/**
+ * The preview, rendered by the server from the one analysis of a version (the extension
+ * renders nothing). Rendering a large report takes remark and rehype about half a second,
+ * so it runs in a worker thread: diagnostics of the next keystroke never wait for it. The
+ * worker gets the text and the parts of the model the renderer reads; it is started on the
+ * first preview and stopped after a minute without one, which gives its memory back.
+ * Where a worker cannot start (the server run from source), rendering happens in-process.
+ */
+import { Worker } from 'node:worker_threads';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic, ReportModel } from '../core';
+import { renderReport, type RenderOptions } from '../core/preview';
+import { useLocale } from '../l10n';
+import type { PreviewResult } from '../../../shared/protocol';
+import type { ReportState } from './reports';
+
+export interface RenderInput {
+  text: string;
+  model: ReportModel;
+  options: RenderOptions;
+  locale: string | undefined;
+}
+
+export interface RenderOutput {
+  html: string;
+  title: string;
+}
+
+/** What the renderer reads of a model: no placeholder findings (the chips come from `placeholders`). */
+export function renderInput(state: ReportState, options: RenderOptions, locale: string | undefined): RenderInput {
+  const m = state.model;
+  const diagnostics: Diagnostic[] = state.isReport ? m.diagnostics.filter((d) => d.code !== 'unfilled-placeholder') : [];
+  const model: ReportModel = { ...m, diagnostics, missing: state.isReport ? m.missing : [] };
+  return { text: state.text, model, options, locale };
+}
+
+export function renderInProcess(input: RenderInput): RenderOutput {
+  useLocale(input.locale);
+  const { html, title } = renderReport(input.text, input.model, input.options);
+  return { html, title };
+}
+
+export function previewResult(state: ReportState, out: RenderOutput): PreviewResult {
+  return {
+    uri: state.uri,
+    version: state.version,
+    html: out.html,
+    title: out.title,
+    isReport: state.isReport,
+    inserts: state.isReport ? state.model.missing.map((m) => ({ title: m.title, edits: m.edits })) : [],
+  };
+}
+
+/** media/preview.css beside dist/ (the package) or at the repository root (running from source). */
+export function previewCss(): string {
+  for (const file of [path.join(__dirname, '..', 'media', 'preview.css'), path.join(__dirname, '..', '..', '..', 'media', 'preview.css')]) {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      // next candidate
+    }
+  }
+  return '';
+}
+
+interface Job {
+  key: string;
+  input: RenderInput;
+  resolve(out: RenderOutput | null): void;
+  reject(error: unknown): void;
+}
+
+const IDLE_MS = 60_000;
+
+/**
+ * One rendering at a time; a newer request for the same document replaces one still
+ * waiting (the older resolves to null). Errors reject; a crashed worker is replaced.
+ */
+export class PreviewRenderer {
+  private worker: Worker | null = null;
+  private workerFailed = false;
+  private running: Job | null = null;
+  private queue: Job[] = [];
+  private idle: NodeJS.Timeout | undefined;
+
+  /** `entry`: the script that runs `runPreviewWorker` when it is not the main thread (dist/server.js). */
+  constructor(private readonly entry: string | null) {}
+
+  render(key: string, input: RenderInput): Promise<RenderOutput | null> {
+    return new Promise((resolve, reject) => {
+      for (const waiting of this.queue.filter((j) => j.key === key)) {
+        this.queue.splice(this.queue.indexOf(waiting), 1);
+        waiting.resolve(null);
+      }
+      this.queue.push({ key, input, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.running) return;
+    const job = this.queue.shift();
+    if (!job) {
+      this.scheduleStop();
+      return;
+    }
+    clearTimeout(this.idle);
+    this.running = job;
+    const worker = this.ensureWorker();
+    if (!worker) {
+      // In-process, after the messages already received (a didChange's analysis goes first).
+      setImmediate(() => {
+        try {
+          this.finish(renderInProcess(job.input));
+        } catch (e) {
+          this.fail(e);
+        }
+      });
+      return;
+    }
+    worker.postMessage(job.input);
+  }
+
+  private finish(out: RenderOutput): void {
+    const job = this.running;
+    this.running = null;
+    job?.resolve(out);
+    this.next();
+  }
+
+  private fail(error: unknown): void {
+    const job = this.running;
+    this.running = null;
+    job?.reject(error);
+    this.next();
+  }
+
+  private ensureWorker(): Worker | null {
+    if (this.worker) return this.worker;
+    if (this.workerFailed || !this.entry || !this.entry.endsWith('.js')) return null;
+    try {
+      const worker = new Worker(this.entry, {
+        workerData: { role: 'preview' },
+        argv: [],
+        // As the server itself: small young-generation spaces (see shared/serverLaunch.ts).
+        resourceLimits: { maxYoungGenerationSizeMb: 4 },
+        stdout: true,
+        stderr: true,
+      });
+      worker.unref();
+      worker.on('message', (m: { ok: true; out: RenderOutput } | { ok: false; error: string }) => {
+        if (m.ok) this.finish(m.out);
+        else this.fail(new Error(m.error));
+      });
+      worker.on('error', (e) => {
+        this.worker = null;
+        this.fail(e);
+      });
+      worker.on('exit', () => {
+        if (this.worker === worker) this.worker = null;
+        if (this.running) this.fail(new Error('the preview worker stopped'));
+      });
+      this.worker = worker;
+      return worker;
+    } catch {
+      this.workerFailed = true;
+      return null;
+    }
+  }
+
+  private scheduleStop(): void {
+    clearTimeout(this.idle);
+    if (!this.worker) return;
+    this.idle = setTimeout(() => this.stop(), IDLE_MS);
+    this.idle.unref();
+  }
+
+  /** Stops the worker (idle, or the server shuts down). */
+  stop(): void {
+    clearTimeout(this.idle);
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.terminate();
+  }
+}
