@@ -27,12 +27,23 @@ export interface StartOptions {
   requests?: Record<string, (params: unknown) => unknown>;
   /** Node options for the server process (e.g. --cpu-prof while investigating). */
   execArgv?: string[];
+  /**
+   * How the server is started: `extension` (node with SERVER_NODE_OPTIONS, as the extension
+   * does; the default), `bin` (dist/server.js run by its shebang, as an editor runs
+   * `report-language-server --stdio`), `node` (`node dist/server.js`, no options).
+   */
+  launch?: 'extension' | 'bin' | 'node';
 }
 
 export function startServer(options: StartOptions | NodeJS.ProcessEnv = {}): LspSession {
-  const opts: StartOptions = 'requests' in options || 'env' in options || 'execArgv' in options ? (options as StartOptions) : { env: options as NodeJS.ProcessEnv };
-  // Launched as the extension launches it.
-  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...(opts.execArgv ?? []), SERVER, '--stdio'], { env: { ...process.env, ...opts.env } });
+  const opts: StartOptions =
+    'requests' in options || 'env' in options || 'execArgv' in options || 'launch' in options ? (options as StartOptions) : { env: options as NodeJS.ProcessEnv };
+  const env = { ...process.env, ...opts.env };
+  const launch = opts.launch ?? 'extension';
+  const child =
+    launch === 'bin'
+      ? spawn(SERVER, ['--stdio'], { env })
+      : spawn(process.execPath, [...(launch === 'extension' ? SERVER_NODE_OPTIONS : []), ...(opts.execArgv ?? []), SERVER, '--stdio'], { env });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const answers: Record<string, (params: unknown) => unknown> = { 'client/registerCapability': () => null, 'workspace/diagnostic/refresh': () => null, ...opts.requests };
   const requestWaiters: Array<{ method: string; resolve: (p: unknown) => void }> = [];
