@@ -114,6 +114,7 @@ export function analyze(
     missing: [],
     diagnostics,
   };
+  Object.defineProperty(model, 'source', { value: { table, blocks }, enumerable: false });
   applyTemplate(model, table, context, opts, blocks.frontMatter?.startLine);
   diagnostics.sort(byPosition);
   model.diagnostics = mergeSorted(diagnostics, placeholderDiagnostics(scan.placeholderLines, opts, context.placeholderDiagnosticLimit ?? Infinity));

@@ -4,6 +4,9 @@
  */
 import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 
+import type { LineTable } from './text';
+import type { BlockScan } from './blocks';
+
 export type { Diagnostic, Range, Position, TextEdit } from 'vscode-languageserver-types';
 
 /** GB/T 9704 levels: 1 `一、`, 2 `（一）`, 3 `1．`, 4 `（1）`. Level 0 is an annex (`附件1`). */
@@ -118,4 +121,15 @@ export interface ReportModel {
   missing: MissingSection[];
   /** Every finding, each with a stable `code`, severity already applied. */
   diagnostics: Diagnostic[];
+  /**
+   * The lines and block structure the analysis read, for features that need a line's
+   * context (completion). Not enumerable: not part of the model's value, never serialized
+   * or copied to another thread; absent on a model built by hand.
+   */
+  readonly source?: AnalysisSource;
+}
+
+export interface AnalysisSource {
+  table: LineTable;
+  blocks: BlockScan;
 }

@@ -37,12 +37,13 @@ interface Context {
 }
 
 export function completions(model: ReportModel, text: string, position: Position, template: ReportTemplate | null): CompletionItem[] {
-  const table = splitLines(text);
+  // The analysis's own lines and blocks: nothing is parsed again.
+  const table = model.source?.table ?? splitLines(text);
   const lineText = table.lines[position.line];
   if (lineText === undefined) return [];
   const m = LINE_START.exec(lineText.slice(0, position.character));
   if (!m) return [];
-  const blocks = scanBlocks(table);
+  const blocks = model.source?.blocks ?? scanBlocks(table);
   const kind = blocks.lines[position.line]?.kind;
   const fm = blocks.frontMatter;
   if (kind === 'code' || kind === 'html' || kind === 'table' || (fm && position.line >= fm.startLine && position.line <= fm.endLine)) return [];
