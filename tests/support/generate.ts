@@ -190,6 +190,8 @@ export interface LargeReportOptions {
   sections?: number;
   subsections?: number;
   paragraphs?: number;
+  /** A blank line between blocks (default); false: one paragraph a line, like the example. */
+  blankLines?: boolean;
 }
 
 /**
@@ -204,7 +206,7 @@ export interface LargeReportOptions {
  * the benchmark bearable and the comparison about parsing rather than that pathology.
  */
 export function generateLargeReport(options: LargeReportOptions = {}): string {
-  const { seed = 2023, targetBytes = 1_000_000, sections = 10, subsections = 20, paragraphs = 5 } = options;
+  const { seed = 2023, targetBytes = 1_000_000, sections = 10, subsections = 20, paragraphs = 5, blankLines = true } = options;
   const rng = createRng(seed);
   const filler = asteriskFiller(rng);
   const blocks: string[] = [];
@@ -231,7 +233,7 @@ export function generateLargeReport(options: LargeReportOptions = {}): string {
       }
     }
   }
-  return blocks.join('\n\n') + '\n';
+  return blocks.join(blankLines ? '\n\n' : '\n') + '\n';
 }
 
 export function utf8Length(text: string): number {

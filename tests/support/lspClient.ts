@@ -9,7 +9,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 
 import { SERVER_NODE_OPTIONS } from '../../shared/serverLaunch';
 
-export const SERVER = join(__dirname, '../../dist/server.js');
+/** The bundled server; REPORT_AUTHOR_TEST_SERVER names another build (to compare against, in the bench). */
+export const SERVER = process.env.REPORT_AUTHOR_TEST_SERVER || join(__dirname, '../../dist/server.js');
 
 export interface LspSession {
   connection: MessageConnection;

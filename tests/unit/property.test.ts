@@ -200,10 +200,14 @@ test('random fragment soup: no throw, ranges inside the document, deterministic'
   fc.assert(fc.property(soupArb, (text) => void analyzeChecked(text)), runs(2000));
 });
 
-/** One edit of the kind an editor sends: a character typed or deleted, a line split or joined, a line replaced. */
+/**
+ * One edit of the kind an editor sends: a character typed or deleted, a line split (Enter)
+ * or joined, a line replaced, a 10-line block with a heading and placeholders pasted, a
+ * heading's number changed, 5 lines deleted (the edit kinds `npm run bench` times).
+ */
 const editArb = fc.record({
   at: fc.nat(),
-  kind: fc.constantFrom('insert', 'delete', 'newline', 'join', 'replace'),
+  kind: fc.constantFrom('insert', 'delete', 'newline', 'join', 'replace', 'paste', 'renumber', 'delete5'),
   text: fc.constantFrom(...FRAGMENTS, '字', '甲乙', '**次', '三、'),
 });
 
@@ -220,6 +224,25 @@ function applyEdit(text: string, { at, kind, text: piece }: { at: number; kind: 
       const nl = text.indexOf('\n', pos);
       return nl < 0 ? text : text.slice(0, nl) + text.slice(nl + 1);
     }
+    case 'paste': {
+      const lines = text.split('\n');
+      lines.splice(at % (lines.length + 1), 0, ...PASTED);
+      return lines.join('\n');
+    }
+    case 'renumber': {
+      // The next heading number after `pos` becomes another one (四 → 五, 2 → 3).
+      const m = /[一二三四五六七八九十]+(?=[、）)])|\d+(?=[．.、）)])/g;
+      m.lastIndex = pos;
+      const found = m.exec(text) ?? ((m.lastIndex = 0), m.exec(text));
+      if (!found) return text;
+      const next = /\d/.test(found[0]) ? String(Number(found[0]) + 1) : found[0] === '五' ? '六' : '五';
+      return text.slice(0, found.index) + next + text.slice(found.index + found[0].length);
+    }
+    case 'delete5': {
+      const lines = text.split('\n');
+      lines.splice(at % lines.length, 5);
+      return lines.join('\n');
+    }
     default: {
       const lines = text.split('\n');
       lines[at % lines.length] = piece;
@@ -227,6 +250,9 @@ function applyEdit(text: string, { at, kind, text: piece }: { at: number; kind: 
     }
   }
 }
+
+/** A pasted block: a heading and numbered items full of placeholders. */
+const PASTED = ['（三）新增**项工作', '1．开展培训**次。', '2．投入***万元，完成**%。', '', '3．××单位20××年完成。', '(1)走访**家', '', '二、补充情况', '[填写说明]', '4．覆盖**个村。'];
 
 test('incremental analysis (line cache, reused block structure) equals analysis from scratch after every edit', () => {
   fc.assert(
