@@ -13,7 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import * as esbuild from 'esbuild';
@@ -312,6 +312,36 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
       await wb.screenshot('preview');
       await ghost.first().scrollIntoViewIfNeeded();
       await wb.screenshot('preview-ghost');
+    });
+  });
+
+  it('6b. with missing-section off, the finding goes but the preview keeps the ghost and the status bar the count', { timeout: STEP }, async (t) => {
+    await step(t, 'ghost-finding-off', async () => {
+      assert.ok(preview, 'the packaged extension contributes no preview command');
+      const settingsFile = join(f.userData, 'User', 'settings.json');
+      const original = readFileSync(settingsFile, 'utf8');
+      const layout = wb.webview().locator('.ra-layout[data-version]');
+      const version = async () => Number(await layout.first().getAttribute('data-version'));
+      try {
+        writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(original), 'reportAuthor.severity': { 'missing-section': 'off' } }, null, 2));
+        await wb.page.keyboard.press(KEYS.problems);
+        await until('the missing-section problem to go', () => wb.markerRows(), (rows) => rows.length > 0 && !rows.some((r) => r.text.includes('missing-section')));
+        // A new version drawn after the setting applied: the ghost is still there.
+        const before = await version();
+        await wb.quickOpen(REPORT);
+        await wb.page.keyboard.press('Control+End');
+        await wb.page.keyboard.type(' ');
+        await until('the preview to draw the new version', version, (v) => v > before);
+        assert.equal(await wb.webview().locator('[data-missing-section]').count(), 1);
+        assert.match(await wb.webview().locator('[data-missing-section]').first().innerText(), /存在的问题和不足/);
+        assert.match((await wb.statusItem(STATUS_ID).innerText()).trim(), /缺 1 节/);
+        await wb.screenshot('preview-ghost-finding-off');
+        await wb.page.keyboard.press('Control+Z');
+      } finally {
+        writeFileSync(settingsFile, original);
+      }
+      await wb.page.keyboard.press(KEYS.problems);
+      await until('the missing-section problem to come back', () => wb.markerRows(), (rows) => rows.some((r) => r.text.includes('missing-section')));
     });
   });
 
