@@ -2,7 +2,9 @@
  * How the language server process is launched, in one place. The server's work comes in
  * bursts (a 1 MB report re-analysed on a keystroke); small (2 MB) young-generation
  * semi-spaces keep its resident memory near its live data instead of V8's default 32 MB
- * of new space. V8 reads the flag only when the process starts, so:
+ * of new space; `--expose-gc` lets it collect once idle after a burst (server/idle.ts), which
+ * gives back what the burst grew the heap to. V8 reads the flags only when the process
+ * starts, so:
  *
  * - the extension passes it (`execArgv`);
  * - `dist/server.js` starts with `#!/usr/bin/env -S node <flags>` (esbuild.mjs writes it
@@ -10,7 +12,7 @@
  *   editor gets it (npm's Windows shims read the same line);
  * - `node dist/server.js --stdio` without it starts itself again with it (server/src/main.ts).
  */
-export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=2'];
+export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=2', '--expose-gc'];
 
 /** Set in the environment of a server started again with the flags, so it never loops. */
 export const RELAUNCHED_ENV = 'REPORT_AUTHOR_SERVER_RELAUNCHED';

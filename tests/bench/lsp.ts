@@ -30,8 +30,10 @@ export interface ServerFigures {
   /** Median ms from didOpen to the diagnostics of that document. */
   openMedian: number;
   edits: Record<EditKind, EditFigures>;
-  /** Resident set size of the server process with the report open, after the edits, MB. */
+  /** Resident set size of the server process with the report open, right after the edits, MB. */
   rssMb: number;
+  /** The same once the server has been idle (it collects its garbage after a second of quiet), MB. */
+  idleRssMb: number;
 }
 
 export function percentile(values: readonly number[], p: number): number {
@@ -42,6 +44,21 @@ export function percentile(values: readonly number[], p: number): number {
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resident memory once the server has settled: past its idle collection, two readings a quarter second apart within 1 MB. */
+async function settledRss(pid: number): Promise<number> {
+  await pause(1500);
+  let last = rssOf(pid);
+  for (let i = 0; i < 20; i++) {
+    await pause(250);
+    const now = rssOf(pid);
+    if (Math.abs(now - last) < 1) return now;
+    last = now;
+  }
+  return last;
 }
 
 async function diagnosticsFor(s: LspSession, uri: string, version: number): Promise<void> {
@@ -169,6 +186,8 @@ export async function benchServer(
       }
       figures[kind] = { times, median: percentile(times, 50), p95: percentile(times, 95) };
     }
+    const rssMb = rssOf(s.process.pid!);
+    const idleRssMb = await settledRss(s.process.pid!);
     // The mirror and the server's document agree (every change was applied as meant).
     // (A build without the request, compared against through REPORT_AUTHOR_TEST_SERVER, is not checked.)
     const held = await s.connection
@@ -179,7 +198,7 @@ export async function benchServer(
       throw new Error(`the server's document differs from the bench's: ${held?.placeholders.length} placeholders at version ${held?.version}, expected ${expected} at ${version}`);
     }
     openTimes.sort((a, b) => a - b);
-    return { openMedian: openTimes[openTimes.length >> 1]!, edits: figures, rssMb: rssOf(s.process.pid!) };
+    return { openMedian: openTimes[openTimes.length >> 1]!, edits: figures, rssMb, idleRssMb };
   } finally {
     await s.close();
   }

@@ -37,6 +37,7 @@ import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 import { PreviewRenderer, previewCss, previewResult, renderInput } from './preview';
+import { IdleCollector } from './idle';
 
 /** `entry`: the bundle's own file (dist/server.js), which the preview's worker thread runs. */
 export function startServer(connection: Connection, entry: string | null = null): void {
@@ -51,6 +52,7 @@ export function startServer(connection: Connection, entry: string | null = null)
   const lastStatus = new Map<string, OutlineStatus>();
   const templateFileDiagnostics = new Set<string>();
   const renderer = new PreviewRenderer(entry);
+  const idle = new IdleCollector();
   let locale: string | undefined;
   /** A template file: by its front matter, or a companion rules file beside it (cached, see TemplateLibrary). */
   const isTemplate = (text: string, file: string | null) => looksLikeTemplate(text, file, (f) => store.library.hasCompanion(f));
@@ -126,6 +128,7 @@ export function startServer(connection: Connection, entry: string | null = null)
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: publishable(state) });
     sendStatus(outlineStatus(state));
     publishFolderErrors(state);
+    idle.touch();
   }
 
   /** Sends the outline status unless the client already shows the same (typing inside a line rarely changes it). */
@@ -274,7 +277,10 @@ export function startServer(connection: Connection, entry: string | null = null)
     return { text: deriveTemplate(s.text, s.model, filePathOf(p.uri) ?? 'report.md') };
   });
 
-  connection.onShutdown(() => renderer.stop());
+  connection.onShutdown(() => {
+    renderer.stop();
+    idle.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
