@@ -381,6 +381,32 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
     });
   });
 
+  it('6c. VS Code\'s own Markdown preview shows the server\'s placeholders as chips', { timeout: STEP }, async (t) => {
+    await step(t, 'markdown-preview', async () => {
+      await wb.quickOpen(REPORT);
+      await wb.page.keyboard.press(KEYS.markdownPreview);
+      const placeholders = expected(reportFile).placeholders.length;
+      // Chips in a frame that is not our own preview (which has .ra-layout and the same chips).
+      const chipsIn = async () => {
+        let most = 0;
+        for (const frame of wb.page.frames()) {
+          try {
+            if ((await frame.locator('.ra-layout').count()) > 0) continue;
+            most = Math.max(most, await frame.locator('.ra-placeholder').count());
+          } catch {
+            // a frame that went away
+          }
+        }
+        return most;
+      };
+      await until(`VS Code's Markdown preview to show ${placeholders} chips`, chipsIn, (n) => n === placeholders, STEP - 15_000);
+      await wb.screenshot('markdown-preview-chips');
+      // Close VS Code's preview (it has the focus) and go back to the editor, as step 7 expects.
+      await wb.page.keyboard.press('Control+W');
+      await wb.page.keyboard.press('Control+1');
+    });
+  });
+
   it('7. a plain README in the same workspace gets no findings', { timeout: STEP }, async (t) => {
     await step(t, 'readme', async () => {
       const numbered = expected(join(fixtureWorkspace, README)).outline.filter((n) => n.level === 1 && n.ordinal !== null);

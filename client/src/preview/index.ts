@@ -71,10 +71,24 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     extendMarkdownIt: (md: MarkdownIt) => {
       useDisplayLanguage();
       // The server's placeholders of the document VS Code's preview renders.
-      return md.use(reportPlaceholdersPlugin, { placeholders: (env) => {
-        const current = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
-        return current instanceof vscode.Uri ? source.placeholdersOf(current.toString()) : undefined;
-      } });
+      return md.use(reportPlaceholdersPlugin, {
+        placeholders: (env, src) => {
+          // VS Code's Markdown engine parses (and caches tokens) with no document in its env:
+          // the open Markdown document with this text is the one.
+          const current = (env as { currentDocument?: { scheme?: unknown; toString(): string } } | undefined)?.currentDocument;
+          const uri = current && typeof current.scheme === 'string' ? current.toString() : documentWithText(src)?.uri.toString();
+          return uri ? source.placeholdersOf(uri) : undefined;
+        },
+      });
     },
   };
+}
+
+/** The open Markdown document whose text is `src` (VS Code's parser normalizes line ends to \n). */
+function documentWithText(src: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => {
+    if (d.languageId !== 'markdown') return false;
+    const text = d.getText();
+    return (text.length === src.length || text.includes('\r')) && text.replace(/\r\n?/g, '\n') === src;
+  });
 }

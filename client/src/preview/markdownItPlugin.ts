@@ -16,8 +16,11 @@ import { PLACEHOLDER_TOKEN, placeholderToken, tokenIndex } from '../../../server
 type PlaceholderKind = PlaceholderSpan['kind'];
 
 export interface PlaceholderPluginOptions {
-  /** The server's placeholders of the document being rendered (markdown-it's env says which). */
-  placeholders?: (env: unknown) => readonly PlaceholderSpan[] | undefined;
+  /**
+   * The server's placeholders of the document being parsed: markdown-it's env may say which
+   * (VS Code's Markdown preview parses with no document in it, so the text is given too).
+   */
+  placeholders?: (env: unknown, src: string) => readonly PlaceholderSpan[] | undefined;
 }
 
 interface Found {
@@ -128,7 +131,7 @@ function textToken(state: StateCore, content: string, level: number): Token {
 
 export function reportPlaceholdersPlugin(md: MarkdownIt, pluginOptions: PlaceholderPluginOptions = {}): void {
   const protect = (state: StateCore) => {
-    const spans = pluginOptions.placeholders?.(state.env);
+    const spans = pluginOptions.placeholders?.(state.env, state.src);
     if (!spans?.length) return;
     const placeholders = byLine(spans);
     const source = state.src.split('\n');

@@ -31,8 +31,8 @@ export class PreviewSource implements vscode.Disposable {
 
   /**
    * The placeholders the server found in the latest version it answered for; when that is
-   * not the document's current version, asks again and refreshes VS Code's preview when
-   * the answer comes (a markdown-it plugin renders synchronously).
+   * not the document's current version, asks again and has VS Code's preview drawn again
+   * when the answer comes (a markdown-it plugin renders synchronously).
    */
   placeholdersOf(uri: string): readonly PlaceholderSpan[] {
     const held = this.placeholders.get(uri);
@@ -49,7 +49,9 @@ export class PreviewSource implements vscode.Disposable {
       if (!answer) return;
       const before = this.placeholders.get(uri);
       this.placeholders.set(uri, answer);
-      if (!before || before.version !== answer.version) await vscode.commands.executeCommand('markdown.preview.refresh');
+      // VS Code's Markdown engine caches its tokens per document version: a plain refresh
+      // would show the same ones. Reloading the plugins clears that cache and re-renders.
+      if (!before || before.version !== answer.version) await vscode.commands.executeCommand('markdown.api.reloadPlugins');
     } catch {
       // The server is not running: VS Code's preview shows no chips.
     } finally {

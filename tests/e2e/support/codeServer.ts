@@ -90,6 +90,7 @@ export const KEYS = {
   closePanel: 'Control+Alt+Shift+6',
   save: 'Control+Alt+Shift+7',
   runInEditorSuite: 'Control+Alt+Shift+8',
+  markdownPreview: 'Control+Alt+Shift+9',
 } as const;
 
 /** `Control+Alt+Shift+1` → `ctrl+alt+shift+1`, for keybindings.json. */
@@ -108,6 +109,7 @@ export function writeUserSettings(
     { key: vsKey(KEYS.maximizePanel), command: 'workbench.action.toggleMaximizedPanel' },
     { key: vsKey(KEYS.closePanel), command: 'workbench.action.closePanel' },
     { key: vsKey(KEYS.save), command: 'workbench.action.files.save' },
+    { key: vsKey(KEYS.markdownPreview), command: 'markdown.showPreviewToSide' },
   ];
   if (commands.preview) list.push({ key: vsKey(KEYS.openPreview), command: commands.preview });
   if (commands.inEditorSuite) list.push({ key: vsKey(KEYS.runInEditorSuite), ...commands.inEditorSuite });
