@@ -1,9 +1,14 @@
-/** Server pieces without a connection: the idle collector and the preview renderer's queue. */
+/** Server pieces without a connection: the idle collector, the preview renderer's queue, placeholder labels. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IdleCollector } from '../../server/src/server/idle';
 import { PreviewRenderer, type RenderInput } from '../../server/src/server/preview';
-import { analyze } from '../../server/src/core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, type OutlineNode } from '../../server/src/core';
+import { placeholderItems } from '../../server/src/server/requests';
+import type { ReportState } from '../../server/src/server/reports';
+import { createRng, generateReport } from '../support/generate';
 
 test('the idle collector runs one major collection after a quiet second, never during a burst', (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
@@ -45,4 +50,35 @@ test('the preview renderer rejects what fails to render, and renders the next re
   const broken = { ...input('一、甲\n'), model: null as never };
   await assert.rejects(renderer.render('a', broken));
   assert.match((await renderer.render('a', input('一、甲\n')))!.html, /甲/);
+});
+
+/** The definition: the deepest section whose range holds the placeholder's line. */
+function deepestByDefinition(model: ReturnType<typeof analyze>): string[] {
+  const sections: OutlineNode[] = [];
+  const walk = (nodes: readonly OutlineNode[]) => nodes.forEach((n) => (sections.push(n), walk(n.children)));
+  walk(model.outline);
+  return model.placeholders.map((p) => {
+    let best: OutlineNode | null = null;
+    for (const n of sections) {
+      const { start, end } = n.sectionRange;
+      if (p.range.start.line >= start.line && p.range.start.line <= end.line && (!best || n.level > best.level)) best = n;
+    }
+    return best ? `${best.marker}${best.title}` : '';
+  });
+}
+
+test('each placeholder is labelled with the deepest section holding it, by one sweep: the corpus, the reports, generated reports', () => {
+  const dirs = [join(__dirname, '../../../shared/corpus'), join(__dirname, '../../../shared/reports')];
+  const texts = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(d, f), 'utf8')));
+  const rng = createRng(7);
+  for (let i = 0; i < 40; i++) texts.push(generateReport(rng).text);
+  texts.push('附件1\n\n一、甲\n**次\n（一）乙\n**次\n\n附件2\n\n一、丙\n**个\n');
+  let labelled = 0;
+  for (const text of texts) {
+    const model = analyze(text);
+    const items = placeholderItems({ uri: 'file:///r.md', model } as ReportState);
+    assert.deepEqual(items.map((i) => i.section), deepestByDefinition(model));
+    labelled += items.filter((i) => i.section).length;
+  }
+  assert.ok(labelled > 1000, `${labelled} placeholders in sections`);
 });
