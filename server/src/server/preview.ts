@@ -72,6 +72,8 @@ interface Job {
 }
 
 const IDLE_MS = 60_000;
+/** Longest a rendering may take in the worker (a 1 MB report takes about half a second). */
+const RENDER_LIMIT_MS = 30_000;
 
 /**
  * One rendering at a time; a newer request for the same document replaces one still
@@ -83,6 +85,7 @@ export class PreviewRenderer {
   private running: Job | null = null;
   private queue: Job[] = [];
   private idle: NodeJS.Timeout | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
 
   /** `entry`: the script that runs `runPreviewWorker` when it is not the main thread (dist/server.js). */
   constructor(private readonly entry: string | null) {}
@@ -120,9 +123,18 @@ export class PreviewRenderer {
       return;
     }
     worker.postMessage(job.input);
+    // A rendering that never ends must not stop every later one: the worker is replaced.
+    this.watchdog = setTimeout(() => {
+      if (this.running !== job || this.worker !== worker) return;
+      this.worker = null;
+      void worker.terminate();
+      this.fail(new Error(`the preview took longer than ${RENDER_LIMIT_MS / 1000} s and was stopped`));
+    }, RENDER_LIMIT_MS);
+    this.watchdog.unref();
   }
 
   private finish(out: RenderOutput): void {
+    clearTimeout(this.watchdog);
     const job = this.running;
     this.running = null;
     job?.resolve(out);
@@ -130,6 +142,7 @@ export class PreviewRenderer {
   }
 
   private fail(error: unknown): void {
+    clearTimeout(this.watchdog);
     const job = this.running;
     this.running = null;
     job?.reject(error);
@@ -153,14 +166,20 @@ export class PreviewRenderer {
         if (m.ok) this.finish(m.out);
         else this.fail(new Error(m.error));
       });
+      // Only the current worker's end fails the rendering it was doing (a replaced one's does not).
       worker.on('error', (e) => {
+        if (this.worker !== worker) return;
         this.worker = null;
+        void worker.terminate();
         this.fail(e);
       });
       worker.on('exit', () => {
-        if (this.worker === worker) this.worker = null;
+        if (this.worker !== worker) return;
+        this.worker = null;
         if (this.running) this.fail(new Error('the preview worker stopped'));
       });
+      worker.stdout.resume();
+      worker.stderr.resume();
       this.worker = worker;
       return worker;
     } catch {
@@ -176,11 +195,12 @@ export class PreviewRenderer {
     this.idle.unref();
   }
 
-  /** Stops the worker (idle, or the server shuts down). */
+  /** Stops the worker (idle, or the server shuts down); a rendering in progress fails. */
   stop(): void {
     clearTimeout(this.idle);
     const worker = this.worker;
     this.worker = null;
     void worker?.terminate();
+    if (worker && this.running) this.fail(new Error('the preview worker was stopped'));
   }
 }
