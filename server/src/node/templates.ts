@@ -82,9 +82,9 @@ export class TemplateLibrary {
     return this.trustMs === Infinity ? 0 : Date.now();
   }
 
-  /** Whether `file` is in a templates folder that was read (a change there must be seen). */
+  /** Whether `file` was read: in a templates folder, or a template named by path (a change to it must be seen). */
   reads(file: string): boolean {
-    return this.folders.has(path.dirname(file));
+    return this.folders.has(path.dirname(file)) || [...this.byPath.keys()].some((k) => k.startsWith(file + '\0'));
   }
 
   /** Whether a Markdown file has a companion rules file (`x.template.json` beside `x.md`). */
