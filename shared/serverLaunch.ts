@@ -20,8 +20,7 @@ export const RELAUNCHED_ENV = 'REPORT_AUTHOR_SERVER_RELAUNCHED';
 /** Whether this process was started with the flags (on the command line or in NODE_OPTIONS). */
 export function hasServerFlags(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
   const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
-  return SERVER_NODE_OPTIONS.every((flag) => {
-    const name = flag.split('=')[0]!;
-    return given.some((g) => g === flag || g.startsWith(name + '=') || g.replace(/_/g, '-').startsWith(name + '='));
-  });
+  // V8 accepts `_` for `-` in flag names; any value of a flag counts as the user's choice.
+  const names = given.map((g) => g.split('=')[0]!.replace(/_/g, '-'));
+  return SERVER_NODE_OPTIONS.every((flag) => names.includes(flag.split('=')[0]!));
 }

@@ -3,12 +3,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IdleCollector } from '../../server/src/server/idle';
 import { PreviewRenderer, type RenderInput } from '../../server/src/server/preview';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type OutlineNode } from '../../server/src/core';
 import { placeholderItems } from '../../server/src/server/requests';
 import type { ReportState } from '../../server/src/server/reports';
 import { createRng, generateReport } from '../support/generate';
+import { hasServerFlags, SERVER_NODE_OPTIONS } from '../../shared/serverLaunch';
 
 test('the idle collector runs one major collection after a quiet second, never during a burst', (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
@@ -81,4 +82,17 @@ test('each placeholder is labelled with the deepest section holding it, by one s
     labelled += items.filter((i) => i.section).length;
   }
   assert.ok(labelled > 1000, `${labelled} placeholders in sections`);
+});
+
+test('the server knows when it was started with its V8 flags: on the command line or in NODE_OPTIONS, in either spelling', () => {
+  const all = [...SERVER_NODE_OPTIONS];
+  assert.equal(hasServerFlags(all, undefined), true);
+  assert.equal(hasServerFlags([], all.join(' ')), true);
+  assert.equal(hasServerFlags(['--max-semi-space-size=4', '--expose-gc'], undefined), true, 'another semi-space size is the user’s choice');
+  assert.equal(hasServerFlags(['--max_semi_space_size=2', '--expose_gc'], ''), true);
+  assert.equal(hasServerFlags(['--expose-gc'], undefined), false);
+  assert.equal(hasServerFlags([], '--inspect'), false);
+  // The bundle's shebang carries the same flags (esbuild.mjs reads them from shared/serverLaunch.ts).
+  const bundle = join(__dirname, '../../dist/server.js');
+  if (existsSync(bundle)) assert.equal(readFileSync(bundle, 'utf8').split('\n')[0], `#!/usr/bin/env -S node ${all.join(' ')}`);
 });
