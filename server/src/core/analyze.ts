@@ -54,9 +54,11 @@ export function makeDiagnostic(
   message: string,
   options: AnalysisOptions,
   data?: unknown,
+  cap?: 'warning',
 ): Diagnostic | null {
-  const severity = severityOf(code, options);
+  let severity = severityOf(code, options);
   if (severity === 'off') return null;
+  if (cap && severity === 'error') severity = cap;
   const d: Diagnostic = {
     range,
     severity: SEVERITY[severity],
@@ -180,14 +182,16 @@ function applyTemplate(model: ReportModel, table: LineTable, context: AnalysisCo
     push(makeDiagnostic('template-invalid', at, templateMessages.templateInvalid(choice.ref, choice.reason), opts));
   } else if (choice?.kind === 'template') {
     template = choice.template;
-  } else if (context.templates?.length) {
+  } else if (context.templates?.length && opts.recognizeTemplates) {
     template = recognizeTemplate(model.title?.text ?? null, context.fileName ?? null, context.templates);
     const anchor = model.title?.range ?? lineRange(0, 0, 0);
     if (template) push(makeDiagnostic('template-recognized', anchor, templateMessages.recognized(template.name, template.id), opts, { template: template.id }));
   }
   if (!template) return;
   model.template = template.builtin || !template.file ? template.id : template.file;
-  for (const f of checkTemplate(model, table, template)) push(makeDiagnostic(f.code, f.range, f.message, opts, f.data));
+  // A recognised kind is a guess: what it finds in the outline is at most a warning.
+  const cap = choice?.kind === 'template' ? undefined : 'warning';
+  for (const f of checkTemplate(model, table, template)) push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, cap));
 }
 
 function frontMatterKeyRange(lines: readonly string[], fmStart: number | undefined, key: string): Range | null {
