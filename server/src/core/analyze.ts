@@ -8,6 +8,7 @@ import { parseFrontMatter } from './frontMatter';
 import { scanLines } from './scan';
 import { LineCache, type LineEntry } from './lineCache';
 import { assignMarkdownLevels, buildOutline } from './outline';
+import { readStructure } from './reading';
 import { checkNumbering } from './numbering';
 import { messages } from './messages';
 import { checkTemplate, findTemplate, recognizeTemplate, type ReportTemplate } from './templates';
@@ -86,14 +87,15 @@ export function analyze(
   const fm = parseFrontMatter(blocks.frontMatter, table.lines);
   const scan = scanLines(table, blocks, opts, cache);
 
-  assignMarkdownLevels(scan.headings);
-  const { outline, parents } = buildOutline(scan.headings, table, scan.placeholderLines);
+  const headings = readStructure(scan.headings, table, blocks, scan.titleLine);
+  assignMarkdownLevels(headings);
+  const { outline, parents } = buildOutline(headings, table, scan.placeholderLines);
 
   const diagnostics: Diagnostic[] = [];
   const push = (d: Diagnostic | null) => d && diagnostics.push(d);
   if (fm.error) push(makeDiagnostic('front-matter-invalid', fm.error.range, messages.frontMatterInvalid(fm.error.message), opts));
-  for (const f of checkNumbering(scan.headings, parents, opts.level3Punctuation)) {
-    push(makeDiagnostic(f.code, f.range, f.message, opts, f.data));
+  for (const f of checkNumbering(headings, parents, opts.level3Punctuation)) {
+    push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.uncertain ? 'warning' : undefined));
   }
   for (const f of scan.findings) {
     const message =
@@ -109,7 +111,7 @@ export function analyze(
     lineCount: table.lines.length,
     title: documentTitle(fm.data, blocks.frontMatter?.startLine, table.lines, scan.titleLine),
     frontMatter: fm.data,
-    headings: scan.headings,
+    headings,
     outline,
     placeholders: scan.placeholders,
     template: null,

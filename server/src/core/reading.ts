@@ -1,0 +1,193 @@
+/**
+ * Reads the headings found line by line as their author means them, with the context a
+ * line alone does not give: a table of contents (目录) repeats the outline but is not it; a
+ * Markdown heading above the numbered ones, or a new title followed by its own 一、, starts
+ * a new document (a level-0 node, numbered on its own like an annex); `第一部分` / `第一章`
+ * stand above 一、 and move the levels below them down.
+ */
+import type { Heading, ReportTitle } from './types';
+import type { BlockScan } from './blocks';
+import { lineRange, type LineTable } from './text';
+
+const TOC_LINE = /^(?:#{1,6}[ \t]+)?(?:\*\*|__)?[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*(?:\*\*|__)?[ \t]*$/;
+/** A table-of-contents entry ends in its page number: `一、总体情况……3`, `概况 .... 12`, `概况\t5`. */
+const PAGE_NUMBER = /(?:[.．·…\-—_\s\u3000]{2,}|\t)[0-9０-９]{1,3}$/;
+const SENTENCE = /[。；;！!？?]/;
+const TITLE_END = /[。；;：:，,！!？?、]$/;
+const MAX_TOC_ENTRY = 60;
+
+/** Letters and digits only: what two spellings of one heading share. */
+function key(text: string): string {
+  return text.replace(PAGE_NUMBER, '').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function lineText(table: LineTable, n: number): string {
+  return table.lines[n]!.replace(/^\uFEFF/, '').trim();
+}
+
+/**
+ * The lines of each 目录 block (after the 目录 line, up to where the body repeats the first
+ * entry): short lines that end in page numbers, or whose first entry the body repeats, or
+ * most of which come back later as headings.
+ */
+export function tocBlocks(table: LineTable, blocks: BlockScan, headings: readonly Heading[]): Array<[from: number, to: number]> {
+  const out: Array<[number, number]> = [];
+  const lines = table.lines;
+  for (let n = 0; n < lines.length; n++) {
+    const li = blocks.lines[n]!;
+    if ((li.kind !== 'text' && li.kind !== 'heading') || li.inQuote || !TOC_LINE.test(lineText(table, n))) continue;
+    let first: string | null = null;
+    let entries = 0;
+    let paged = 0;
+    let end = n + 1;
+    let bodyStarts = false;
+    for (let k = n + 1; k < lines.length; k++) {
+      const kind = blocks.lines[k]!.kind;
+      if (kind === 'blank') continue;
+      if (kind !== 'text' && kind !== 'heading' && kind !== 'table') break;
+      const text = lineText(table, k).replace(/^#{1,6}[ \t]+/, '');
+      const k2 = key(text);
+      if (first !== null && k2 && (k2 === first || (first.startsWith(k2) && [...k2].length >= 2))) {
+        bodyStarts = true;
+        break;
+      }
+      if ([...text].length > MAX_TOC_ENTRY || SENTENCE.test(text.replace(PAGE_NUMBER, '')) || !k2) break;
+      first ??= k2;
+      entries++;
+      if (PAGE_NUMBER.test(text)) paged++;
+      end = k + 1;
+    }
+    if (entries < 2) continue;
+    let repeated = 0;
+    if (!bodyStarts && paged * 2 < entries) {
+      const later = new Set(headings.filter((h) => h.line >= end).map((h) => key(h.marker + h.title)));
+      for (let k = n + 1; k < end; k++) if (later.has(key(lineText(table, k).replace(/^#{1,6}[ \t]+/, '')))) repeated++;
+    }
+    if (bodyStarts || paged * 2 >= entries || repeated * 2 >= entries) {
+      out.push([n, end]);
+      n = end - 1;
+    }
+  }
+  return out;
+}
+
+/** A line that reads as the title of a document: short, one phrase, no closing punctuation. */
+function titleLike(text: string): boolean {
+  const chars = [...text];
+  if (chars.length < 4 || chars.length > 60 || TITLE_END.test(text) || /[。；;]/.test(text)) return false;
+  if (/^[-—>*#|+]/.test(text) || /^[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日$/.test(text)) return false;
+  return (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 4;
+}
+
+function documentHeading(table: LineTable, n: number, depth: number): Heading {
+  const raw = table.lines[n]!;
+  const from = raw.length - raw.trimStart().length;
+  const to = raw.trimEnd().length;
+  return {
+    level: 0,
+    marker: '',
+    ordinal: null,
+    title: raw.slice(from, to).replace(/^#{1,6}[ \t]+/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').trim(),
+    form: depth ? 'atx' : 'plain',
+    depth,
+    range: lineRange(n, from, to),
+    markerRange: lineRange(n, from, from),
+    line: n,
+  };
+}
+
+/**
+ * The headings as the author means them (a new array; headings whose level changes are
+ * copies). `titleLine` is the document title, which is never a new document of its own.
+ */
+export function readStructure(headings: readonly Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
+  // 1. A table of contents repeats the outline; it is not the outline.
+  const toc = tocBlocks(table, blocks, headings);
+  let list = (toc.length ? headings.filter((h) => !toc.some(([a, b]) => h.line >= a && h.line < b)) : headings).map((h) => ({ ...h }));
+
+  // 2. An un-numbered Markdown heading with fewer `#` than every numbered one starts a new document.
+  const numberedDepths = list.filter((h) => h.depth > 0 && h.ordinal !== null && h.level > 0 && !h.part).map((h) => h.depth);
+  if (numberedDepths.length) {
+    const top = Math.min(...numberedDepths);
+    for (const h of list) if (h.depth > 0 && h.depth < top && h.ordinal === null && h.level > 0) h.level = 0;
+  }
+
+  // 3. In plain text, a top-level 一、 that starts again after a title line starts a new document.
+  list = newDocuments(list, table, blocks, titleLine);
+
+  // 4. Parts (第一部分, 第一章, 第一节) stand above 一、: the levels below them move down.
+  return shiftUnderParts(list);
+}
+
+function newDocuments(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
+  const out: Heading[] = [];
+  let seen = new Set<number>(); // levels numbered in the current document
+  let top = 5;
+  let previousLine = titleLine ? titleLine.range.start.line : -1;
+  for (const h of list) {
+    if (h.level === 0 || h.part) {
+      if (h.level === 0) {
+        seen = new Set();
+        top = 5;
+      }
+    } else if (h.ordinal === 1 && h.depth === 0 && seen.has(h.level) && h.level <= top) {
+      const title = titleBefore(table, blocks, previousLine, h.line);
+      if (title !== null) {
+        out.push(documentHeading(table, title, 0));
+        seen = new Set();
+        top = 5;
+      }
+    }
+    if (h.level > 0 && h.ordinal !== null && !h.part) {
+      seen.add(h.level);
+      top = Math.min(top, h.level);
+    }
+    out.push(h);
+    previousLine = h.line;
+  }
+  return out;
+}
+
+/** The nearest title-like paragraph line between two heading lines (exclusive), scanning up. */
+function titleBefore(table: LineTable, blocks: BlockScan, after: number, before: number): number | null {
+  for (let k = before - 1; k > after; k--) {
+    const li = blocks.lines[k]!;
+    if (li.kind === 'blank') continue;
+    if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote) continue;
+    if (titleLike(lineText(table, k))) return k;
+  }
+  return null;
+}
+
+function shiftUnderParts(list: Heading[]): Heading[] {
+  if (!list.some((h) => h.part)) return list;
+  const out: Heading[] = [];
+  let start = 0;
+  const flush = (end: number) => {
+    const scope = list.slice(start, end);
+    const units = [...new Set(scope.filter((h) => h.part).map((h) => partRank(h.part!)))].sort((a, b) => a - b);
+    let under = false;
+    for (const h of scope) {
+      if (h.part) {
+        under = true;
+        out.push({ ...h, level: (units.indexOf(partRank(h.part)) + 1) as Heading['level'] });
+      } else if (under && h.level > 0 && units.length) {
+        const own = h.markerLevel ?? (h.level as 1 | 2 | 3 | 4);
+        out.push({ ...h, level: Math.min(4, own + units.length) as Heading['level'], markerLevel: own });
+      } else out.push(h);
+    }
+  };
+  list.forEach((h, i) => {
+    if (h.level === 0 && !h.part) {
+      flush(i);
+      out.push(h);
+      start = i + 1;
+    }
+  });
+  flush(list.length);
+  return out;
+}
+
+function partRank(unit: string): number {
+  return unit === '篇' || unit === '编' ? 1 : unit === '节' ? 3 : 2;
+}
