@@ -36,7 +36,7 @@ export function checkNumbering(
     for (const indices of byKind.values()) {
       const first = headings[indices[0]!]!;
       const level = first.level;
-      checkSequence(headings, indices, level3, findings);
+      checkSequence(headings, indices, level3, !parent || parent.level === 0, findings);
       if (first.part) continue;
       const parentLevel = parent ? parent.level : 0;
       // Annexes (level 0) are documents of their own: a glossary numbered 1. 2. is fine there.
@@ -57,7 +57,7 @@ function markerLike(h: Heading, ordinal: number, level3: Level3Style): string {
   return h.part ? formatPart(h.marker, ordinal) : formatMarker(h.markerLevel ?? (h.level as 1 | 2 | 3 | 4), ordinal, level3);
 }
 
-function checkSequence(headings: readonly Heading[], indices: readonly number[], level3: Level3Style, out: NumberingFinding[]): void {
+function checkSequence(headings: readonly Heading[], indices: readonly number[], level3: Level3Style, top: boolean, out: NumberingFinding[]): void {
   let last = 0;
   let seen = new Map<number, number>();
   let previous: Heading | null = null;
@@ -83,9 +83,9 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
       out.push({ code: 'numbering-order', range: h.markerRange, message: messages.numberingOrder(h.marker, previous!.marker), data });
     } else {
       const message = previous ? messages.numberingGap(h.marker, previous.marker, expected) : messages.numberingStart(h.marker, expected);
-      // Numbering that starts past one is an excerpt or a first section left without its heading
-      // as often as a slip: a warning, not an error.
-      out.push({ code: 'numbering-gap', range: h.markerRange, message, data, ...(previous ? {} : { uncertain: true }) });
+      // Top-level numbering of a document that starts past one is an excerpt, or a first section
+      // left without its heading, as often as a slip: a warning, not an error.
+      out.push({ code: 'numbering-gap', range: h.markerRange, message, data, ...(!previous && top ? { uncertain: true } : {}) });
     }
     if (!seen.has(ord)) seen.set(ord, h.line);
     last = Math.max(last, ord);
