@@ -66,7 +66,13 @@ function main(): number {
       console.error(`eval: report-lint failed on ${truth.file} (exit ${run.status}): ${run.stderr.trim()}`);
       return 1;
     }
-    const out = JSON.parse(run.stdout) as JsonOutput;
+    let out: JsonOutput;
+    try {
+      out = JSON.parse(run.stdout) as JsonOutput;
+    } catch {
+      console.error(`eval: report-lint printed no JSON for ${truth.file}: ${run.stderr.trim() || run.stdout.slice(0, 200)}`);
+      return 1;
+    }
     const engine = out.files[0];
     if (!engine) {
       console.error(`eval: report-lint printed no file for ${truth.file}`);
