@@ -15,6 +15,10 @@ const PAGE_NUMBER = /(?:[.．·…\-—_\s\u3000]{2,}|\t)[0-9０-９]{1,3}$/;
 const SENTENCE = /[。；;！!？?]/;
 const TITLE_END = /[。；;：:，,！!？?、]$/;
 const MAX_TOC_ENTRY = 60;
+/** The parts of a document's form that a template may show as headings: not sections. */
+const FORM_PART = /^(?:标题|题目|正文|落款|署名|签名|署名和日期|成文日期|日期|主送|主送机关|抄送|抄送机关|印发|发文字号|文号|称谓|页码)(?:[（(][^）)]*[）)])?$/;
+/** Punctuation no un-numbered heading line carries. */
+const PROSE_MARK = /[。，,；;：:！!？?、…]/;
 
 /** Letters and digits only: what two spellings of one heading share. */
 function key(text: string): string {
@@ -101,9 +105,13 @@ function documentHeading(table: LineTable, n: number, depth: number): Heading {
  * copies). `titleLine` is the document title, which is never a new document of its own.
  */
 export function readStructure(headings: readonly Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
-  // 1. A table of contents repeats the outline; it is not the outline.
+  // 1. A table of contents repeats the outline; it is not the outline. A Markdown heading that
+  // names a part of the document's form (`## 标题`, `## 落款（可选）`) is no section either.
   const toc = tocBlocks(table, blocks, headings);
-  let list = (toc.length ? headings.filter((h) => !toc.some(([a, b]) => h.line >= a && h.line < b)) : headings).map((h) => ({ ...h }));
+  let list = headings
+    .filter((h) => !toc.some(([a, b]) => h.line >= a && h.line < b) && !(h.depth > 0 && h.ordinal === null && h.level > 0 && FORM_PART.test(h.title)))
+    .map((h) => ({ ...h }));
+  list = unnumberedSections(list, table, blocks, titleLine);
 
   // 2. An un-numbered Markdown heading with fewer `#` than every numbered one starts a new document.
   const numberedDepths = list.filter((h) => h.depth > 0 && h.ordinal !== null && h.level > 0 && !h.part).map((h) => h.depth);
@@ -117,6 +125,43 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
 
   // 4. Parts (第一部分, 第一章, 第一节) stand above 一、: the levels below them move down.
   return shiftUnderParts(list);
+}
+
+/**
+ * In a plain-text document whose top level carries no numbers (`（一）` under un-numbered
+ * section lines), a short line between two paragraphs, with no punctuation of prose, is a
+ * level-1 section heading (`“十四五”时期工作回顾`).
+ */
+function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
+  if (list.some((h) => h.depth > 0 || (h.level === 1 && h.ordinal !== null) || h.part) || !list.some((h) => h.level === 2 && h.ordinal !== null)) return list;
+  const headingLines = new Set(list.map((h) => h.line));
+  const paragraph = (k: number) => {
+    const li = blocks.lines[k];
+    return li !== undefined && li.kind === 'text' && li.listDepth === 0 && !li.inQuote && !headingLines.has(k) && [...lineText(table, k)].length >= 30;
+  };
+  const added: Heading[] = [];
+  let bodyStarted = false;
+  for (let k = 0; k < table.lines.length; k++) {
+    const li = blocks.lines[k]!;
+    if (li.kind === 'blank') continue;
+    const text = lineText(table, k);
+    if (!bodyStarted) {
+      bodyStarted = paragraph(k) && /[。！!？?]$/.test(text);
+      continue;
+    }
+    if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || headingLines.has(k) || k === titleLine?.range.start.line) continue;
+    const chars = [...text].length;
+    if (chars < 4 || chars > 30 || PROSE_MARK.test(text) || /^[-—>*#|+]/.test(text) || (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 4) continue;
+    let before = k - 1;
+    while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
+    let after = k + 1;
+    while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
+    if (!paragraph(before) || !/[。！!？?：:”」』]$/.test(lineText(table, before)) || !paragraph(after)) continue;
+    const h = documentHeading(table, k, 0);
+    added.push({ ...h, level: 1 });
+  }
+  if (!added.length) return list;
+  return [...list, ...added].sort((a, b) => a.line - b.line);
 }
 
 function newDocuments(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {

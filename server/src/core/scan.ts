@@ -36,6 +36,8 @@ const TRAILING_PUNCT = /[\s\u3000。．.；;：:，,！!？?、]+$/;
 const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
 const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
 const MIN_TITLE_LETTERS = 4;
+/** `## 附件1 …`, `## 附录 名词解释`, `## 附件（可选）`, `## 附5:` (not `## 附近…`). */
+const MD_ANNEX = /^(?:附(?:件|录|表)(?:[\s\u30000-9０-９一二三四五六七八九十:：（(A-Z]|$)|附\s*[0-9０-９一二三四五六七八九十])/;
 const PANDOC_ATTRIBUTES = /[ \t]*\{(?:[.#][^{}]*|[^{}=]+=[^{}]*)\}[ \t]*$/;
 const TABLE_ROW = /[|｜]|[^\s\u3000][ \u3000]*\t+[ \u3000]*[^\s\u3000]/;
 
@@ -286,7 +288,7 @@ function readHeading(
   const isMd = li.kind === 'heading';
 
   const annex = matchAnnex(content);
-  if (annex && (isMd ? /^附件\s*[0-9０-９一二三四五六七八九十:：]/.test(content) : annex.rest === '')) {
+  if (annex && (isMd ? MD_ANNEX.test(content) : annex.rest === '')) {
     // The marker and its range are one slice of the line (JavaScript's \s, which matched
     // after it, also covers a stray BOM: both lose it together).
     const marker = content.slice(0, content.length - annex.rest.length).replace(/\s+$/, '');
