@@ -8,7 +8,7 @@ import { parseFrontMatter } from './frontMatter';
 import { scanLines } from './scan';
 import { LineCache, type LineEntry } from './lineCache';
 import { assignMarkdownLevels, buildOutline } from './outline';
-import { readStructure } from './reading';
+import { joinSplitTitle, readStructure, titleAfterCover } from './reading';
 import { checkNumbering } from './numbering';
 import { messages } from './messages';
 import { checkTemplate, findTemplate, recognizeTemplate, type ReportTemplate } from './templates';
@@ -109,7 +109,7 @@ export function analyze(
   const model: ReportModel = {
     version,
     lineCount: table.lines.length,
-    title: documentTitle(fm.data, blocks.frontMatter?.startLine, table.lines, scan.titleLine),
+    title: documentTitle(fm.data, blocks.frontMatter?.startLine, table.lines, titleAfterCover(joinSplitTitle(scan.titleLine, headings, table, blocks), headings, table, blocks)),
     frontMatter: fm.data,
     headings,
     outline,

@@ -236,3 +236,55 @@ function shiftUnderParts(list: Heading[]): Heading[] {
 function partRank(unit: string): number {
   return unit === '篇' || unit === '编' ? 1 : unit === '节' ? 3 : 2;
 }
+
+const SIGNATURE_DATE = /^(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[二〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
+
+/**
+ * The title of the report a cover notice carries: when a signature block (a unit line, then
+ * its date, then perhaps `（此件公开发布）`) stands before the first section, and a title-like
+ * line follows it, that line is the report's title, not the notice's.
+ */
+export function titleAfterCover(title: ReportTitle | null, headings: readonly Heading[], table: LineTable, blocks: BlockScan): ReportTitle | null {
+  if (!title || title.source === 'front-matter') return title;
+  const firstHeading = headings.find((h) => h.level > 0)?.line ?? table.lines.length;
+  const next = (k: number) => {
+    while (k < firstHeading && blocks.lines[k]!.kind === 'blank') k++;
+    return k;
+  };
+  for (let k = title.range.end.line + 1; k < firstHeading; k++) {
+    if (blocks.lines[k]!.kind !== 'text' || !SIGNATURE_DATE.test(lineText(table, k).replace(/\s/g, ''))) continue;
+    // The signing unit stands on the line above its date.
+    let unit = k - 1;
+    while (unit > title.range.end.line && blocks.lines[unit]!.kind === 'blank') unit--;
+    if (unit <= title.range.end.line || !titleLike(lineText(table, unit)) || PROSE_MARK.test(lineText(table, unit))) continue;
+    let after = next(k + 1);
+    if (after < firstHeading && /^[（(][^（()）]{1,12}[）)]$/.test(lineText(table, after))) after = next(after + 1);
+    if (after >= firstHeading || blocks.lines[after]!.kind !== 'text' || !titleLike(lineText(table, after)) || !DOCUMENT_KIND.test(lineText(table, after))) continue;
+    const raw = table.lines[after]!;
+    const from = raw.length - raw.trimStart().length;
+    return { text: lineText(table, after), range: lineRange(after, from, raw.trimEnd().length), source: 'line' };
+  }
+  return title;
+}
+
+/** Words that name a kind of document, as titles end (with a year range or a note after them). */
+const DOCUMENT_KIND = /(?:报告|总结|方案|计划|规划|要点|意见|办法|规定|细则|纪要|汇报|通知|决定|请示)(?:[（(][^）)]*[）)])?$/;
+const OPEN_TITLE_END = /(?:的|关于|和|与|及|暨|之|对)$/u;
+const KIND_LINE = /^的?[\p{L}\p{N}]{0,8}?(?:报告|总结|方案|计划|规划|要点|意见|通知|请示|决定|办法|纪要|汇报|述职报告|自查报告|调研报告)$/u;
+
+/**
+ * A title split over two lines (`关于2025年……工作情况的` / `报告`): the second line, short and
+ * with no prose punctuation, completes the first when the first ends open (的, 关于, 和 …) or
+ * the second names a kind of document.
+ */
+export function joinSplitTitle(title: ReportTitle | null, headings: readonly Heading[], table: LineTable, blocks: BlockScan): ReportTitle | null {
+  if (!title || title.source !== 'line' || title.range.start.line !== title.range.end.line) return title;
+  let k = title.range.end.line + 1;
+  while (k < table.lines.length && blocks.lines[k]!.kind === 'blank') k++;
+  if (k >= table.lines.length || blocks.lines[k]!.kind !== 'text' || blocks.lines[k]!.listDepth > 0 || headings.some((h) => h.line === k)) return title;
+  const second = lineText(table, k);
+  if ([...second].length > 20 || PROSE_MARK.test(second) || !(OPEN_TITLE_END.test(title.text) || KIND_LINE.test(second))) return title;
+  if (TITLE_END.test(title.text) || KIND_LINE.test(title.text)) return title;
+  const raw = table.lines[k]!;
+  return { text: title.text + second, range: { start: title.range.start, end: { line: k, character: raw.trimEnd().length } }, source: 'line' };
+}
