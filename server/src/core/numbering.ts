@@ -61,16 +61,21 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
   let last = 0;
   let seen = new Map<number, number>();
   let previous: Heading | null = null;
+  // The sequences an item list nested in a deeper heading interrupted.
+  const outer: Array<{ last: number; seen: Map<number, number>; previous: Heading | null }> = [];
   for (const i of indices) {
     const h = headings[i]!;
     if (h.ordinal === null) continue;
     const ord = h.ordinal;
     // An item list that starts again at 1 right after a deeper heading is nested in that heading
-    // (`（2）…` then `1、` `2、`): a new sequence, not a repeat.
+    // (`（2）…` then `1、` `2、`): a new sequence, not a repeat; the outer one goes on after it.
     const before = i > 0 ? headings[i - 1]! : null;
     if (ord === 1 && last > 0 && h.level >= 3 && before && before.level > h.level && before.line > (previous?.line ?? -1)) {
+      outer.push({ last, seen, previous });
       last = 0;
       seen = new Map();
+    } else if (ord !== last + 1 && outer.length && ord === outer[outer.length - 1]!.last + 1) {
+      ({ last, seen, previous } = outer.pop()!);
     }
     const level = h.level;
     const expected = markerLike(h, last + 1, level3);
