@@ -67,7 +67,7 @@ test('two weekly reports in one Markdown file: each # title opens its own number
   );
 });
 
-test('in plain text, a new title followed by its own 一、 starts a second document; without a title 一、 again is a repeat', () => {
+test('in plain text, a new title followed by its own 一、 starts a second document; without a title, 一、 again is one warning', () => {
   const text = doc(
     '关于印发某区工作方案的通知',
     '各街道办事处：',
@@ -97,8 +97,19 @@ test('in plain text, a new title followed by its own 一、 starts a second docu
     [0, '某区养老服务人才培养方案', 13, [[1, '一、培养目标', 14], [1, '二、培养方式', 16]]],
   ]);
   assert.deepEqual(found(m), []);
-  const repeated = analyze(doc('一、工作目标', '内容。', '二、主要任务', '内容。', '一、培养目标', '内容。'));
-  assert.deepEqual(found(repeated), [['numbering-duplicate', 4, 1]]);
+  const repeated = analyze(doc('一、工作目标', '内容。', '二、主要任务', '内容。', '一、培养目标', '内容。', '二、培养方式', '内容。', '二、重复的编号', '内容。'));
+  assert.deepEqual(found(repeated), [['numbering-duplicate', 4, 2], ['numbering-duplicate', 8, 1]], 'a restart is a warning; a repeat inside the new run is an error');
+  const bold = analyze(doc('**第一周周报**', '一、本周工作', '内容。', '二、下周计划', '内容。', '**第二周周报**', '一、本周工作', '内容。'));
+  assert.deepEqual(tree(bold.outline), [[1, '一、本周工作', 1], [1, '二、下周计划', 3], [0, '第二周周报', 5, [[1, '一、本周工作', 6]]]]);
+  assert.deepEqual(found(bold), []);
+});
+
+test('a table flattened one cell per line: a numbered label followed by its value alone is no heading', () => {
+  const m = analyze(
+    doc('三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量', '12', '二、上年结转政府信息公开申请数量', '0', '四、政府信息公开行政复议、行政诉讼情况', '无。'),
+  );
+  assert.deepEqual(tree(m.outline), [[1, '三、收到和处理政府信息公开申请情况', 0], [1, '四、政府信息公开行政复议、行政诉讼情况', 5]]);
+  assert.deepEqual(found(m), [['numbering-gap', 0, 2]]);
 });
 
 test('a 目录 whose entries end in page numbers is not the outline', () => {

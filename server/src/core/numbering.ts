@@ -76,6 +76,15 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
       seen = new Map();
     } else if (ord !== last + 1 && outer.length && ord === outer[outer.length - 1]!.last + 1) {
       ({ last, seen, previous } = outer.pop()!);
+    } else if (ord === 1 && last > 0 && top) {
+      // 一、 again at the top with no title before it (a title would have opened a document of
+      // its own): a second report or a quoted outline as likely as a slip. Say so once, as a
+      // warning, and read on from there.
+      out.push({ code: 'numbering-duplicate', range: h.markerRange, message: messages.numberingDuplicate(h.marker, seen.get(1)! + 1), data: { level: h.level, ordinal: 1, expected: last + 1, expectedMarker: markerLike(h, last + 1, level3) }, uncertain: true });
+      last = 1;
+      seen = new Map([[1, h.line]]);
+      previous = h;
+      continue;
     }
     const level = h.level;
     const expected = markerLike(h, last + 1, level3);

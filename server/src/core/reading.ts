@@ -39,6 +39,8 @@ export function tocBlocks(table: LineTable, blocks: BlockScan, headings: readonl
   const lines = table.lines;
   for (let n = 0; n < lines.length; n++) {
     const li = blocks.lines[n]!;
+    // Every keystroke reads every line: look closer only at a short line with 录 in it.
+    if (lines[n]!.length > 24 || !lines[n]!.includes('录')) continue;
     if ((li.kind !== 'text' && li.kind !== 'heading') || li.inQuote || !TOC_LINE.test(lineText(table, n))) continue;
     let first: string | null = null;
     let entries = 0;
@@ -76,7 +78,8 @@ export function tocBlocks(table: LineTable, blocks: BlockScan, headings: readonl
 }
 
 /** A line that reads as the title of a document: short, one phrase, no closing punctuation. */
-function titleLike(text: string): boolean {
+function titleLike(raw: string): boolean {
+  const text = raw.replace(/^(\*\*|__)(.+)\1$/, '$2').trim();
   const chars = [...text];
   if (chars.length < 4 || chars.length > 60 || TITLE_END.test(text) || /[。；;]/.test(text)) return false;
   if (/^[-—>*#|+]/.test(text) || /^[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日$/.test(text)) return false;
@@ -112,6 +115,7 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
     .filter((h) => !toc.some(([a, b]) => h.line >= a && h.line < b) && !(h.depth > 0 && h.ordinal === null && h.level > 0 && FORM_PART.test(h.title)))
     .map((h) => ({ ...h }));
   list = unnumberedSections(list, table, blocks, titleLine);
+  list = list.filter((h) => !tableCell(h, table, blocks));
 
   // 2. An un-numbered Markdown heading with fewer `#` than every numbered one starts a new document.
   const numberedDepths = list.filter((h) => h.depth > 0 && h.ordinal !== null && h.level > 0 && !h.part).map((h) => h.depth);
@@ -162,6 +166,20 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
   }
   if (!added.length) return list;
   return [...list, ...added].sort((a, b) => a.line - b.line);
+}
+
+/** A value alone on a line: a number, an amount, a share (`12`, `3.5万元`, `98%`, `—`). */
+const VALUE_LINE = /^[-—–]?[0-9０-９][0-9０-９.,，．]*\s*(?:%|％|‰|万元|亿元|元|万|个|件|次|人|项|家|条)?$|^[-—–]$/;
+
+/**
+ * A table flattened one cell per line: a numbered line followed by a line holding only its
+ * value (`一、本年新收申请数量` / `12`) is a row label, not a heading.
+ */
+function tableCell(h: Heading, table: LineTable, blocks: BlockScan): boolean {
+  if (h.form !== 'plain' || h.depth > 0 || h.level === 0 || h.part) return false;
+  let k = h.line + 1;
+  while (k < table.lines.length && blocks.lines[k]!.kind === 'blank') k++;
+  return k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k));
 }
 
 function newDocuments(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
