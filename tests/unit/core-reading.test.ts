@@ -104,6 +104,14 @@ test('in plain text, a new title followed by its own 一、 starts a second docu
   assert.deepEqual(found(bold), []);
 });
 
+test('an outline quoted after a colon is content, up to the heading that goes on with the numbering', () => {
+  const m = analyze(
+    doc('一、总体要求', '内容。', '二、主要任务', '根据《实施方案》，重点抓好以下工作：', '一、加强组织领导', '二、完善工作机制', '（一）建立例会制度', '三、保障措施', '加强督查。'),
+  );
+  assert.deepEqual(tree(m.outline), [[1, '一、总体要求', 0], [1, '二、主要任务', 2], [1, '三、保障措施', 7]]);
+  assert.deepEqual(found(m), []);
+});
+
 test('a table flattened one cell per line: a numbered label followed by its value alone is no heading', () => {
   const m = analyze(
     doc('三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量', '12', '二、上年结转政府信息公开申请数量', '0', '四、政府信息公开行政复议、行政诉讼情况', '无。'),

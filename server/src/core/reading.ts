@@ -187,11 +187,21 @@ function newDocuments(list: Heading[], table: LineTable, blocks: BlockScan, titl
   let seen = new Set<number>(); // levels numbered in the current document
   let top = 5;
   let previousLine = titleLine ? titleLine.range.start.line : -1;
+  let lastTop = 0; // the last number at the top level
+  let quoted: { level: number; resume: number } | null = null;
   for (const h of list) {
+    if (quoted) {
+      // An outline quoted after a colon (`重点抓好以下工作：` then `一、…二、…`) is content, up to
+      // the heading that goes on with the document's own numbering.
+      const resumes = h.level === 0 || h.part || h.level < quoted.level || (h.level === quoted.level && h.ordinal === quoted.resume);
+      if (!resumes) continue;
+      quoted = null;
+    }
     if (h.level === 0 || h.part) {
       if (h.level === 0) {
         seen = new Set();
         top = 5;
+        lastTop = 0;
       }
     } else if (h.ordinal === 1 && h.depth === 0 && seen.has(h.level) && h.level <= top) {
       const title = titleBefore(table, blocks, previousLine, h.line);
@@ -199,16 +209,29 @@ function newDocuments(list: Heading[], table: LineTable, blocks: BlockScan, titl
         out.push(documentHeading(table, title, 0));
         seen = new Set();
         top = 5;
+        lastTop = 0;
+      } else if (leadInColon(table, blocks, h.line)) {
+        quoted = { level: h.level, resume: lastTop + 1 };
+        continue;
       }
     }
     if (h.level > 0 && h.ordinal !== null && !h.part) {
       seen.add(h.level);
+      if (h.level < top) lastTop = 0;
       top = Math.min(top, h.level);
+      if (h.level === top) lastTop = h.ordinal;
     }
     out.push(h);
     previousLine = h.line;
   }
   return out;
+}
+
+/** The text line before line `n` ends with a colon: what follows is introduced, not a section. */
+function leadInColon(table: LineTable, blocks: BlockScan, n: number): boolean {
+  let k = n - 1;
+  while (k >= 0 && blocks.lines[k]!.kind === 'blank') k--;
+  return k >= 0 && blocks.lines[k]!.kind === 'text' && /[：:]$/.test(lineText(table, k));
 }
 
 /** The nearest title-like paragraph line between two heading lines (exclusive), scanning up. */
