@@ -67,6 +67,16 @@ test('two weekly reports in one Markdown file: each # title opens its own number
   );
 });
 
+test('un-numbered # headings above ## 一、 that are not titled as documents are parts: level 1, with 一、 at level 2', () => {
+  const m = analyze(doc('# 2024年工作总结', '# 主要工作', '## 一、学习', '内容。', '## 二、业务', '内容。', '# 存在问题', '## 一、学习不深', '内容。', '# 下一步工作计划', '## 一、加强学习', '内容。'));
+  assert.deepEqual(tree(m.outline), [
+    [1, '主要工作', 1, [[2, '一、学习', 2], [2, '二、业务', 4]]],
+    [1, '存在问题', 6, [[2, '一、学习不深', 7]]],
+    [1, '下一步工作计划', 9, [[2, '一、加强学习', 10]]],
+  ]);
+  assert.deepEqual(found(m), []);
+});
+
 test('in plain text, a new title followed by its own 一、 starts a second document; without a title, 一、 again is one warning', () => {
   const text = doc(
     '关于印发某区工作方案的通知',

@@ -117,11 +117,19 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   list = unnumberedSections(list, table, blocks, titleLine);
   list = list.filter((h) => !tableCell(h, table, blocks));
 
-  // 2. An un-numbered Markdown heading with fewer `#` than every numbered one starts a new document.
+  // 2. An un-numbered Markdown heading with fewer `#` than every numbered one stands above 一、:
+  // a new document when it is titled like one (`# 周报-Week05`, `# 2025年工作计划`), else a
+  // part, like 第一部分 (`# 主要工作` over `## 一、…`).
   const numberedDepths = list.filter((h) => h.depth > 0 && h.ordinal !== null && h.level > 0 && !h.part).map((h) => h.depth);
   if (numberedDepths.length) {
     const top = Math.min(...numberedDepths);
-    for (const h of list) if (h.depth > 0 && h.depth < top && h.ordinal === null && h.level > 0) h.level = 0;
+    const above = list.filter((h) => h.depth > 0 && h.depth < top && h.ordinal === null && h.level > 0);
+    // The author uses those headings for one thing: documents only if every one is titled so.
+    const documents = above.every((h) => DOCUMENT_TITLE.test(h.title));
+    for (const h of above) {
+      if (documents) h.level = 0;
+      else h.part = `#${h.depth}`;
+    }
   }
 
   // 3. In plain text, a top-level 一、 that starts again after a title line starts a new document.
@@ -275,6 +283,8 @@ function shiftUnderParts(list: Heading[]): Heading[] {
 }
 
 function partRank(unit: string): number {
+  // Markdown parts (`#1`, `#2`) rank by their depth, above 第X节.
+  if (unit.startsWith('#')) return Number(unit.slice(1)) / 10;
   return unit === '篇' || unit === '编' ? 1 : unit === '节' ? 3 : 2;
 }
 
@@ -308,6 +318,8 @@ export function titleAfterCover(title: ReportTitle | null, headings: readonly He
   return title;
 }
 
+/** A heading that titles a document of its own: it names a kind of document (and maybe a period after it). */
+const DOCUMENT_TITLE = /(?:周报|月报|日报|季报|年报|报告|总结|计划|规划|方案|要点|纪要|通知|汇报)(?:[\s\-—–_:：（(]|第|[0-9０-９A-Za-z]|$)/;
 /** Words that name a kind of document, as titles end (with a year range or a note after them). */
 const DOCUMENT_KIND = /(?:报告|总结|方案|计划|规划|要点|意见|办法|规定|细则|纪要|汇报|通知|决定|请示)(?:[（(][^）)]*[）)])?$/;
 const OPEN_TITLE_END = /(?:的|关于|和|与|及|暨|之|对)$/u;
