@@ -122,6 +122,17 @@ test('an outline quoted after a colon is content, up to the heading that goes on
   assert.deepEqual(found(m), []);
 });
 
+test('a collection page: each 篇 label opens a document of its own, even with the salutation on its line', () => {
+  const m = analyze(doc('校长述职报告 篇1尊敬的各位领导：', '一、抓班子', '内容。', '二、抓队伍', '内容。', '校长述职报告 篇2各位老师：', '一、抓教学', '内容。'));
+  assert.deepEqual(tree(m.outline), [[1, '一、抓班子', 1], [1, '二、抓队伍', 3], [0, '校长述职报告 篇2各位老师：', 5, [[1, '一、抓教学', 6]]]]);
+  assert.deepEqual(found(m), []);
+});
+
+test('a table row flattened with spaces: a numbered label followed by two or more numbers is no heading', () => {
+  const m = analyze(doc('三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量 35 0 0 2', '三、本年度办理结果 （一）予以公开 20 0 0', '四、政府信息公开行政复议、行政诉讼情况', '无。'));
+  assert.deepEqual(tree(m.outline), [[1, '三、收到和处理政府信息公开申请情况', 0], [1, '四、政府信息公开行政复议、行政诉讼情况', 3]]);
+});
+
 test('a table flattened one cell per line: a numbered label followed by its value alone is no heading', () => {
   const m = analyze(
     doc('三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量', '12', '二、上年结转政府信息公开申请数量', '0', '四、政府信息公开行政复议、行政诉讼情况', '无。'),

@@ -242,13 +242,17 @@ function leadInColon(table: LineTable, blocks: BlockScan, n: number): boolean {
   return k >= 0 && blocks.lines[k]!.kind === 'text' && /[：:]$/.test(lineText(table, k));
 }
 
-/** The nearest title-like paragraph line between two heading lines (exclusive), scanning up. */
+/** A collection page's label of one of its documents: `篇2`, `篇一:`, `【篇三】`, `范文二`. */
+const DOCUMENT_LABEL = /(?:^|[\s\u3000【])(?:篇|范文)\s*[0-9０-９一二三四五六七八九十]{1,3}(?![0-9０-９一二三四五六七八九十])/;
+
+/** The nearest title-like (or 篇-labelled) paragraph line between two heading lines (exclusive), scanning up. */
 function titleBefore(table: LineTable, blocks: BlockScan, after: number, before: number): number | null {
   for (let k = before - 1; k > after; k--) {
     const li = blocks.lines[k]!;
     if (li.kind === 'blank') continue;
     if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote) continue;
-    if (titleLike(lineText(table, k))) return k;
+    const text = lineText(table, k);
+    if (titleLike(text) || DOCUMENT_LABEL.test(text)) return k;
   }
   return null;
 }

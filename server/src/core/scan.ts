@@ -39,7 +39,7 @@ const MIN_TITLE_LETTERS = 4;
 /** `## 附件1 …`, `## 附录 名词解释`, `## 附件（可选）`, `## 附5:` (not `## 附近…`). */
 const MD_ANNEX = /^(?:附(?:件|录|表)(?:[\s\u30000-9０-９一二三四五六七八九十:：（(A-Z]|$)|附\s*[0-9０-９一二三四五六七八九十])/;
 const PANDOC_ATTRIBUTES = /[ \t]*\{(?:[.#][^{}]*|[^{}=]+=[^{}]*)\}[ \t]*$/;
-const TABLE_ROW = /[|｜]|[^\s\u3000][ \u3000]*\t+[ \u3000]*[^\s\u3000]/;
+const TABLE_ROW = /[|｜]|[^\s\u3000][ \u3000]*\t+[ \u3000]*[^\s\u3000]|(?:[ \u3000]+[-—0-9０-９.．%％]+){2,}[ \u3000]*$/;
 
 function stripEmphasis(line: string, start: number, end: number, pairs: readonly EmphasisPair[]): string {
   let out = '';
