@@ -292,7 +292,15 @@ test('## 标题 and ## 落款 are template slots, not sections; ## 附件（可�
   assert.equal(m.placeholders.length, 5);
 });
 
+test('a table of contents run into one line is no heading', () => {
+  const m = analyze(doc('某市2024年政府信息公开工作年度报告', '一、概述,（一）深化公开内容,（二）加强指导培训,二、主动公开情况,三、存在的问题', '一、概述', '内容。', '二、主动公开情况', '内容。'));
+  assert.deepEqual(tree(m.outline), [[1, '一、概述', 2], [1, '二、主动公开情况', 4]]);
+  assert.deepEqual(found(m), []);
+});
+
 test('a title split over two lines is one title', () => {
+  const cover = analyze(doc('某市人民政府2024年', '政府信息公开工作年度报告', '一、总体情况', '内容。'));
+  assert.equal(cover.title?.text, '某市人民政府2024年政府信息公开工作年度报告');
   const m = analyze(doc('关于2025年安全生产工作情况的', '报告', '一、工作开展情况', '内容。'));
   assert.equal(m.title?.text, '关于2025年安全生产工作情况的报告');
   assert.deepEqual(m.title?.range, { start: { line: 0, character: 0 }, end: { line: 1, character: 2 } });

@@ -327,7 +327,7 @@ const DOCUMENT_TITLE = /(?:周报|月报|日报|季报|年报|报告|总结|计�
 /** Words that name a kind of document, as titles end (with a year range or a note after them). */
 const DOCUMENT_KIND = /(?:报告|总结|方案|计划|规划|要点|意见|办法|规定|细则|纪要|汇报|通知|决定|请示)(?:[（(][^）)]*[）)])?$/;
 const OPEN_TITLE_END = /(?:的|关于|和|与|及|暨|之|对)$/u;
-const KIND_LINE = /^的?[\p{L}\p{N}]{0,8}?(?:报告|总结|方案|计划|规划|要点|意见|通知|请示|决定|办法|纪要|汇报|述职报告|自查报告|调研报告)$/u;
+const KIND_LINE = /^的?[\p{L}\p{N}]{0,16}?(?:报告|总结|方案|计划|规划|要点|意见|通知|请示|决定|办法|纪要|汇报|述职报告|自查报告|调研报告)$/u;
 
 /**
  * A title split over two lines (`关于2025年……工作情况的` / `报告`): the second line, short and

@@ -36,6 +36,7 @@ const TRAILING_PUNCT = /[\s\u3000。．.；;：:，,！!？?、]+$/;
 const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
 const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
 const MIN_TITLE_LETTERS = 4;
+const INLINE_MARKER = /[，,；;]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/g;
 /** `## 附件1 …`, `## 附录 名词解释`, `## 附件（可选）`, `## 附5:` (not `## 附近…`). */
 const MD_ANNEX = /^(?:附(?:件|录|表)(?:[\s\u30000-9０-９一二三四五六七八九十:：（(A-Z]|$)|附\s*[0-9０-９一二三四五六七八九十])/;
 const PANDOC_ATTRIBUTES = /[ \t]*\{(?:[.#][^{}]*|[^{}=]+=[^{}]*)\}[ \t]*$/;
@@ -351,6 +352,8 @@ function readHeading(
   if (!marker && !isMd) return null;
   // A table row flattened into text (`二、办理结果 | 予以公开 | 12 |`, cells split by tabs) is no heading.
   if (marker && !isMd && TABLE_ROW.test(line.slice(marker.end, to))) return null;
+  // A table of contents run into one line (`一、概述,(一)…,二、…`) is no heading either.
+  if (marker && !isMd && (line.slice(marker.end, to).match(INLINE_MARKER)?.length ?? 0) >= 2) return null;
 
   let t = marker && form !== 'list' ? marker.end : p;
   const afterMarker = emphasis.find((e) => e.close[0] === t || e.open[0] === t);
