@@ -32,17 +32,20 @@ export function checkNumbering(
     byKind.set(kind, list);
     groups.set(parents[i]!, byKind);
   });
+  const byLine = new Map(headings.map((h) => [h.line, h]));
   for (const [parent, byKind] of groups) {
     for (const indices of byKind.values()) {
       const first = headings[indices[0]!]!;
-      const level = first.level;
       checkSequence(headings, indices, level3, !parent || parent.level === 0, findings);
       if (first.part) continue;
-      const parentLevel = parent ? parent.level : 0;
+      // Compared by the levels the markers stand for: under a part (第一章), 一、 comes next.
+      const level = first.markerLevel ?? first.level;
+      const parentHeading = parent ? byLine.get(parent.range.start.line) : undefined;
+      const parentLevel = !parent ? 0 : parentHeading?.part ? 0 : (parentHeading?.markerLevel ?? parent.level);
       // Annexes (level 0) are documents of their own: a glossary numbered 1. 2. is fine there.
       if (level > parentLevel + 1 && first.ordinal !== null && !(parent && parent.level === 0)) {
         const skipped = LEVEL_EXAMPLE[parentLevel + 1]!;
-        const message = parent && parent.level > 0
+        const message = parent && parent.level > 0 && !parentHeading?.part
           ? messages.levelSkipUnder(first.marker, parent.marker || parent.title, skipped)
           : messages.levelSkipTop(first.marker, skipped);
         findings.push({ code: 'level-skip', range: first.markerRange, message });
