@@ -200,7 +200,7 @@ test('第一章 / 第一节 above 一、: chapters at level 1, sections at level
   const gap = m.diagnostics.find((d) => d.code === 'numbering-gap')!;
   assert.deepEqual([gap.range, gap.message], [r(4, 0, 3), 'Numbering skips from 第一章 to 第三章: expected 第二章.']);
   assert.equal(analyze('第一节课我们学习了新知识，大家都很认真。').headings.length, 0, 'prose starting with 第一节 is no heading');
-  const skip = analyze(doc('第二章组织机制', '（1）培训动员：开展培训9场。', '（2）清单牵引：梳理法规32部。'));
+  const skip = analyze(doc('第一章组织机制', '（1）培训动员：开展培训9场。', '（2）清单牵引：梳理法规32部。'));
   assert.deepEqual(skip.diagnostics.map((d) => [d.code, d.message]), [['level-skip', '（1） has no 一、 heading above it.']], 'under a part, 一、 is the level that comes next');
 });
 
