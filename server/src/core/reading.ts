@@ -15,6 +15,9 @@ const PAGE_NUMBER = /(?:[.．·…\-—_\s\u3000]{2,}|\t)[0-9０-９]{1,3}$/;
 const SENTENCE = /[。；;！!？?]/;
 const TITLE_END = /[。；;：:，,！!？?、]$/;
 const MAX_TOC_ENTRY = 60;
+/** A table of contents longer than this is no table of contents (and no input makes the search slow). */
+const MAX_TOC_LINES = 400;
+const MAX_TOC_CANDIDATES = 20;
 /** The parts of a document's form that a template may show as headings: not sections. */
 const FORM_PART = /^(?:标题|题目|正文|落款|署名|签名|署名和日期|成文日期|日期|主送|主送机关|抄送|抄送机关|印发|发文字号|文号|称谓|页码)(?:[（(][^）)]*[）)])?$/;
 /** Punctuation no un-numbered heading line carries. */
@@ -37,17 +40,19 @@ function lineText(table: LineTable, n: number): string {
 export function tocBlocks(table: LineTable, blocks: BlockScan, headings: readonly Heading[]): Array<[from: number, to: number]> {
   const out: Array<[number, number]> = [];
   const lines = table.lines;
-  for (let n = 0; n < lines.length; n++) {
+  let candidates = 0;
+  for (let n = 0; n < lines.length && candidates < MAX_TOC_CANDIDATES; n++) {
     const li = blocks.lines[n]!;
     // Every keystroke reads every line: look closer only at a short line with 录 in it.
     if (lines[n]!.length > 24 || !lines[n]!.includes('录')) continue;
     if ((li.kind !== 'text' && li.kind !== 'heading') || li.inQuote || !TOC_LINE.test(lineText(table, n))) continue;
+    candidates++;
     let first: string | null = null;
     let entries = 0;
     let paged = 0;
     let end = n + 1;
     let bodyStarts = false;
-    for (let k = n + 1; k < lines.length; k++) {
+    for (let k = n + 1; k < lines.length && k <= n + MAX_TOC_LINES; k++) {
       const kind = blocks.lines[k]!.kind;
       if (kind === 'blank') continue;
       if (kind !== 'text' && kind !== 'heading' && kind !== 'table') break;
