@@ -109,8 +109,8 @@ function documentHeading(table: LineTable, n: number, depth: number): Heading {
 }
 
 /**
- * The headings as the author means them (a new array; headings whose level changes are
- * copies). `titleLine` is the document title, which is never a new document of its own.
+ * The headings as the author means them: a new array of copies (what the line cache keeps
+ * is never changed). `titleLine` is the document title, which is never a new document of its own.
  */
 export function readStructure(headings: readonly Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
   // 1. A table of contents repeats the outline; it is not the outline. A Markdown heading that
