@@ -9,6 +9,7 @@ import { excludedSpans } from './inline';
 import { matchAnnex, matchMarker, matchPart, skipDecoration, type MarkerMatch } from './headings';
 import { scanLine, type EmphasisPair } from './placeholders';
 import type { LineCache, LineEntry } from './lineCache';
+import { addVotes, documentMode, proseEntry, proseFenceLines, resolveEntry, type DocumentMode, type ModeVotes } from './emphasisMode';
 import { detach, lineRange, skipIndent, trimEnd, type LineTable } from './text';
 
 export interface Finding {
@@ -28,6 +29,9 @@ export interface LineScanResult {
   emphasis: Map<number, EmphasisPair[]>;
   /** A leading title line (not a heading), if any. */
   titleLine: ReportTitle | null;
+  /** What the document's placeholders and bold spans say it is, and their counts. */
+  mode: DocumentMode;
+  votes: ModeVotes;
 }
 
 const RUN_IN_STOP = /[。！？!?]/g;
@@ -89,8 +93,9 @@ function lineEntry(line: string, n: number, from: number, options: AnalysisOptio
       text: own,
       from,
       placeholders: scanned.placeholders.map((p) => ({ text: own.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) })),
-      ambiguous: scanned.ambiguous.map((pair) => ({ start: pair.open[0], end: pair.close[1] })),
+      ambiguous: scanned.ambiguous,
       emphasis: scanned.emphasis,
+      templateOnly: scanned.templateOnly,
     };
   }
   cache?.keep(entry);
@@ -117,7 +122,17 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   const patched = cache ? patchOneLine(table, blocks, options, cache) : null;
   if (patched) return patched;
   const { lines } = table;
-  const result: LineScanResult = { headings: [], placeholders: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null };
+  // First every line's own reading, whose votes decide how the document reads ambiguous pairs.
+  const raws: Array<LineEntry | undefined> = new Array(lines.length);
+  const votes: ModeVotes = { template: 0, bold: 0 };
+  for (let n = 0; n < lines.length; n++) {
+    const li = blocks.lines[n]!;
+    if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') continue;
+    addVotes(votes, (raws[n] = lineEntry(lines[n]!, n, contentBounds(lines[n]!, li).from, options, cache)));
+  }
+  for (const n of proseFenceLines(lines, blocks)) addVotes(votes, (raws[n] = proseEntry(lines[n]!, n, options.placeholders)));
+  const mode = documentMode(votes);
+  const result: LineScanResult = { headings: [], placeholders: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null, mode, votes };
   let inList = false;
   let listAsHeadings = false;
   let lastList: { end: number; asHeadings: boolean } | null = null;
@@ -130,6 +145,8 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     const li = blocks.lines[n]!;
     if (li.kind === 'blank') continue;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') {
+      const prose = raws[n] && resolveEntry(raws[n]!, mode);
+      if (prose?.placeholders.length) for (const p of (result.placeholderLines.push(prose), prose.placeholders)) result.placeholders.push(p);
       if (li.kind === 'code' || li.kind === 'hr') {
         seenContent = true;
         titleSearch = false;
@@ -138,7 +155,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
       continue;
     }
     const { from, to } = contentBounds(lines[n]!, li);
-    const entry = lineEntry(lines[n]!, n, from, options, cache);
+    const entry = resolveEntry(raws[n]!, mode);
     const line = entry.text;
     const emphasis = entry.emphasis;
     if (emphasis.length) result.emphasis.set(n, emphasis);
@@ -146,7 +163,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
       result.placeholderLines.push(entry);
       for (const p of entry.placeholders) result.placeholders.push(p);
     }
-    if (entry.ambiguous.length) result.findings.push(...ambiguousFindings(entry));
+    if (entry.ambiguous.length) for (const f of ambiguousFindings(entry)) result.findings.push(f);
 
     // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings,
     // unless its items end like clauses of one sentence (`；`, `，`). A list that goes on from
@@ -238,7 +255,16 @@ function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOpti
   while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
   if (after < table.lines.length && blocks.lines[after]!.listDepth > 0) return null;
 
-  const entry = lineEntry(line, n, from, options, cache);
+  const oldLine = cache.previousLine(n);
+  const old = oldLine === undefined ? undefined : cache.lookup(n, oldLine, contentBounds(oldLine, li).from);
+  if (!old) return null;
+  const raw = lineEntry(line, n, from, options, cache);
+  // The document must read as it did: the same mode, from the votes with this line's changed.
+  const votes = { ...prev.votes };
+  addVotes(votes, old, -1);
+  addVotes(votes, raw);
+  if (documentMode(votes) !== prev.mode) return null;
+  const entry = resolveEntry(raw, prev.mode);
   const read = lineHeading(entry, li, from, to, true, options);
   const onLine = (r: { range: { start: { line: number } } }) => r.range.start.line === n;
   // Placeholders are in document order: swap the slice of line n.
@@ -246,18 +272,28 @@ function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOpti
   const first = firstAtLine(prev.placeholders, n, placeholderLine);
   const last = firstAtLine(prev.placeholders, n + 1, placeholderLine);
   const placeholders = prev.placeholders.slice();
-  placeholders.splice(first, last - first, ...entry.placeholders);
+  spliceIn(placeholders, first, last - first, entry.placeholders);
   const placeholderLines = prev.placeholderLines.filter((e) => e.line !== n);
   if (entry.placeholders.length) placeholderLines.splice(firstAtLine(placeholderLines, n, (e) => e.line), 0, entry);
   const headings = prev.headings.filter((h) => h.line !== n).map((h) => ({ ...h }));
   if (read.heading) headings.splice(headings.findIndex((h) => h.line > n) >>> 0, 0, { ...read.heading });
-  const findings = [...prev.findings.filter((f) => !onLine(f)), ...ambiguousFindings(entry), ...read.findings];
+  const findings = prev.findings.filter((f) => !onLine(f));
+  for (const f of ambiguousFindings(entry)) findings.push(f);
+  for (const f of read.findings) findings.push(f);
   const emphasis = new Map(prev.emphasis);
   if (entry.emphasis.length) emphasis.set(n, entry.emphasis);
   else emphasis.delete(n);
-  const result: LineScanResult = { headings, placeholders, placeholderLines, findings, emphasis, titleLine: prev.titleLine };
-  cache.commitPatch(result, entry);
+  const result: LineScanResult = { headings, placeholders, placeholderLines, findings, emphasis, titleLine: prev.titleLine, mode: prev.mode, votes };
+  cache.commitPatch(result, raw);
   return result;
+}
+
+/** `splice` without spreading `items` into a call (a line can hold 100,000 placeholders). */
+function spliceIn<T>(list: T[], start: number, remove: number, items: readonly T[]): void {
+  const tail = list.slice(start + remove);
+  list.length = start;
+  for (const x of items) list.push(x);
+  for (const x of tail) list.push(x);
 }
 
 /** Index of the first item on `line` or after it, in a list kept in line order. */
