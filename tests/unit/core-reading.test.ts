@@ -284,6 +284,8 @@ test('un-numbered section lines above （一） in a plain-text report are level
   const m = analyze(doc('各位代表：', long, '“十四五”时期工作回顾', long, long, '2026年重点工作', long, '（一）扩大有效投资', long, '（二）建设现代化产业体系', long));
   assert.deepEqual(tree(m.outline), [[1, '“十四五”时期工作回顾', 2], [1, '2026年重点工作', 5, [[2, '（一）扩大有效投资', 7], [2, '（二）建设现代化产业体系', 9]]]]);
   assert.deepEqual(found(m), []);
+  const header = analyze(doc('某乡镇调研报告', long, '（一）文化程度提高', long, '某乡镇调研报告', long, '（二）年龄结构合理', long));
+  assert.deepEqual(tree(header.outline), [[2, '（一）文化程度提高', 2], [2, '（二）年龄结构合理', 6]], 'a page header repeating the title is no section');
   const numbered = analyze(doc('一、总体情况', long, '一句短话', long, '（一）做法', long));
   assert.deepEqual(tree(numbered.outline), [[1, '一、总体情况', 0, [[2, '（一）做法', 4]]]], 'with 一、 present, short lines stay text');
 });

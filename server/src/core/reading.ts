@@ -158,6 +158,18 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
   };
   const added: Heading[] = [];
   let bodyStarted = false;
+  // A line that comes back (a page header repeating the title) is no section.
+  let counts: Map<string, number> | null = null;
+  const repeated = (text: string) => {
+    if (!counts) {
+      counts = new Map();
+      for (let k = 0; k < table.lines.length; k++) {
+        const t = lineText(table, k);
+        if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+    }
+    return (counts.get(text) ?? 0) > 1 || text === titleLine?.text;
+  };
   for (let k = 0; k < table.lines.length; k++) {
     const li = blocks.lines[k]!;
     if (li.kind === 'blank') continue;
@@ -173,7 +185,7 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
     while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
     let after = k + 1;
     while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
-    if (!paragraph(before) || !/[。！!？?：:”」』]$/.test(lineText(table, before)) || !paragraph(after)) continue;
+    if (!paragraph(before) || !/[。！!？?：:”」』]$/.test(lineText(table, before)) || !paragraph(after) || repeated(text)) continue;
     const h = documentHeading(table, k, 0);
     added.push({ ...h, level: 1 });
   }
