@@ -67,6 +67,14 @@ test('two weekly reports in one Markdown file: each # title opens its own number
   );
 });
 
+test('# headings that are dates or week labels above ## 一、 are the reports of a log, each its own document', () => {
+  const m = analyze(doc('# 2023.03.08', '## 一、本周工作', '内容。', '## 二、下周计划', '内容。', '# 2023.03.01', '## 一、本周工作', '内容。'));
+  assert.deepEqual(tree(m.outline), [[1, '一、本周工作', 1], [1, '二、下周计划', 3], [0, '2023.03.01', 5, [[1, '一、本周工作', 6]]]]);
+  assert.deepEqual(found(m), []);
+  const bold = analyze(doc('**第2周周报**', '## 一、本周工作', '内容。', '**第1周周报**', '## 一、本周工作', '内容。'));
+  assert.deepEqual(tree(bold.outline), [[1, '一、本周工作', 1], [0, '第1周周报', 3, [[1, '一、本周工作', 4]]]], 'a bold title line before ## 一、 again');
+});
+
 test('un-numbered # headings above ## 一、 that are not titled as documents are parts: level 1, with 一、 at level 2', () => {
   const m = analyze(doc('# 2024年工作总结', '# 主要工作', '## 一、学习', '内容。', '## 二、业务', '内容。', '# 存在问题', '## 一、学习不深', '内容。', '# 下一步工作计划', '## 一、加强学习', '内容。'));
   assert.deepEqual(tree(m.outline), [

@@ -228,7 +228,7 @@ function newDocuments(list: Heading[], table: LineTable, blocks: BlockScan, titl
         top = 5;
         lastTop = 0;
       }
-    } else if (h.ordinal === 1 && h.depth === 0 && seen.has(h.level) && h.level <= top) {
+    } else if (h.ordinal === 1 && seen.has(h.level) && h.level <= top) {
       const title = titleBefore(table, blocks, previousLine, h.line);
       if (title !== null) {
         out.push(documentHeading(table, title, 0));
@@ -340,7 +340,7 @@ export function titleAfterCover(title: ReportTitle | null, headings: readonly He
 }
 
 /** A heading that titles a document of its own: it names a kind of document (and maybe a period after it). */
-const DOCUMENT_TITLE = /(?:周报|月报|日报|季报|年报|报告|总结|计划|规划|方案|要点|纪要|通知|汇报)(?:[\s\-—–_:：（(]|第|[0-9０-９A-Za-z]|$)/;
+const DOCUMENT_TITLE = /(?:周报|月报|日报|季报|年报|报告|总结|计划|规划|方案|要点|纪要|通知|汇报)(?:[\s\-—–_:：（(]|第|[0-9０-９A-Za-z]|$)|^[\s*_]*(?:[0-9０-９]{4}\s*[-./年]\s*[0-9０-９]{1,2}|第\s*[0-9０-９一二三四五六七八九十]+\s*周|week\s*[0-9]+)/i;
 /** Words that name a kind of document, as titles end (with a year range or a note after them). */
 const DOCUMENT_KIND = /(?:报告|总结|方案|计划|规划|要点|意见|办法|规定|细则|纪要|汇报|通知|决定|请示)(?:[（(][^）)]*[）)])?$/;
 const OPEN_TITLE_END = /(?:的|关于|和|与|及|暨|之|对)$/u;
