@@ -141,6 +141,11 @@ test('a table row flattened with spaces: a numbered label followed by two or mor
   assert.deepEqual(tree(m.outline), [[1, '三、收到和处理政府信息公开申请情况', 0], [1, '四、政府信息公开行政复议、行政诉讼情况', 3]]);
 });
 
+test('an item list introduced by a colon numbers on its own', () => {
+  const m = analyze(doc('一、项目情况', '1、项目概况', '内容。', '2、项目进展', '内容。', '编报说明：', '1、封面信息必须填写完整。', '2、正文用三号仿宋字。'));
+  assert.deepEqual(m.diagnostics.filter((d) => /^numbering/.test(String(d.code))), []);
+});
+
 test('a table flattened one cell per line: a numbered label followed by its value alone is no heading', () => {
   const m = analyze(
     doc('三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量', '12', '二、上年结转政府信息公开申请数量', '0', '四、政府信息公开行政复议、行政诉讼情况', '无。'),

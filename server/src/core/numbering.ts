@@ -73,7 +73,12 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
     // An item list that starts again at 1 right after a deeper heading is nested in that heading
     // (`（2）…` then `1、` `2、`): a new sequence, not a repeat; the outer one goes on after it.
     const before = i > 0 ? headings[i - 1]! : null;
-    if (ord === 1 && last > 0 && h.level >= 3 && before && before.level > h.level && before.line > (previous?.line ?? -1)) {
+    if (ord === 1 && last > 0 && h.introduced) {
+      // A list of items introduced by a colon numbers on its own.
+      last = 0;
+      seen = new Map();
+      outer.length = 0;
+    } else if (ord === 1 && last > 0 && h.level >= 3 && before && before.level > h.level && before.line > (previous?.line ?? -1)) {
       outer.push({ last, seen, previous });
       last = 0;
       seen = new Map();

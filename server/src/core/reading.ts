@@ -140,6 +140,9 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   // 3. In plain text, a top-level 一、 that starts again after a title line starts a new document.
   list = newDocuments(list, table, blocks, titleLine);
 
+  // An item list introduced by a colon (`编报说明：` `1、…`) numbers on its own.
+  for (const h of list) if (h.ordinal === 1 && h.level >= 2 && !h.part && leadInColon(table, blocks, h.line)) h.introduced = true;
+
   // 4. Parts (第一部分, 第一章, 第一节) stand above 一、: the levels below them move down.
   return shiftUnderParts(list);
 }
