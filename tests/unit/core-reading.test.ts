@@ -146,6 +146,48 @@ test('an item list introduced by a colon numbers on its own', () => {
   assert.deepEqual(m.diagnostics.filter((d) => /^numbering/.test(String(d.code))), []);
 });
 
+test('a 信息公开 table flattened one cell per line, without separators: its own 一、二、三、 and （一）… are no headings', () => {
+  const para = '本年度，我局认真落实政务公开各项要求，按时发布各类政府信息，全年运行正常。';
+  const m = analyze(
+    doc(
+      '某局2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      para,
+      '二、主动公开政府信息情况',
+      para,
+      '三、收到和处理政府信息公开申请情况',
+      '申请人情况',
+      '自然人',
+      '法人或其他组织',
+      '总计',
+      '一、本年新收政府信息公开申请数量',
+      '二、上年结转政府信息公开申请数量',
+      '三、本年度办理结果',
+      '（一）予以公开',
+      '（二）部分公开',
+      '（三）不予公开',
+      '1.属于国家秘密',
+      '2.其他法律行政法规禁止公开',
+      '（四）总计',
+      '四、结转下年度继续办理',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议',
+      '行政诉讼',
+      '结果维持',
+      '五、存在的主要问题及改进情况',
+      para,
+    ),
+  );
+  assert.deepEqual(tree(m.outline), [
+    [1, '一、总体情况', 1],
+    [1, '二、主动公开政府信息情况', 3],
+    [1, '三、收到和处理政府信息公开申请情况', 5],
+    [1, '四、政府信息公开行政复议、行政诉讼情况', 20],
+    [1, '五、存在的主要问题及改进情况', 24],
+  ]);
+  assert.deepEqual(found(m).filter(([c]) => !/^marker-/.test(String(c))), []);
+});
+
 test('a table flattened one cell per line: a numbered label followed by its value alone is no heading', () => {
   const m = analyze(
     doc('三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量', '12', '二、上年结转政府信息公开申请数量', '0', '四、政府信息公开行政复议、行政诉讼情况', '无。'),

@@ -121,6 +121,7 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
     .map((h) => ({ ...h }));
   list = unnumberedSections(list, table, blocks, titleLine);
   list = list.filter((h) => !tableCell(h, table, blocks));
+  list = withoutTableNumbering(list, table, blocks);
 
   // 2. An un-numbered Markdown heading with fewer `#` than every numbered one stands above 一、:
   // a new document when it is titled like one (`# 周报-Week05`, `# 2025年工作计划`), else a
@@ -210,6 +211,89 @@ function tableCell(h: Heading, table: LineTable, blocks: BlockScan): boolean {
   return k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k));
 }
 
+/** A line that can be a cell of a table flattened one cell per line: short, no sentence in it. */
+function cellLine(table: LineTable, blocks: BlockScan, k: number): boolean {
+  const li = blocks.lines[k]!;
+  if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote) return false;
+  const text = lineText(table, k);
+  return [...text].length <= 40 && !SENTENCE.test(text);
+}
+
+const MIN_CELL_RUN = 8;
+
+/**
+ * A table flattened one cell per line, with no separators (信息公开年报: `申请人情况`, `自然人`,
+ * …, `一、本年新收政府信息公开申请数量`, `三、本年度办理结果`, `（一）予以公开` …): a run of at
+ * least eight short lines without sentences, some of them not numbered. Inside such a run,
+ * numbered lines whose numbering starts again are the table's own row labels: from there to
+ * the end of the run only a line that goes on with the document's numbering is a heading
+ * (the later one, when two do), and nothing below it.
+ */
+function withoutTableNumbering(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
+  if (list.length < 3) return list;
+  const headingAt = new Map(list.map((h) => [h.line, h]));
+  // Runs of cell lines (blank lines inside a run do not end it).
+  const runOf = new Map<number, number>();
+  let runs = 0;
+  for (let k = 0; k < table.lines.length; ) {
+    if (!cellLine(table, blocks, k)) {
+      k++;
+      continue;
+    }
+    const members: number[] = [];
+    let j = k;
+    for (; j < table.lines.length; j++) {
+      if (blocks.lines[j]!.kind === 'blank') continue;
+      if (!cellLine(table, blocks, j)) break;
+      members.push(j);
+    }
+    const plain = members.filter((m) => !headingAt.has(m)).length;
+    if (members.length >= MIN_CELL_RUN && plain >= 3 && members.some((m) => headingAt.has(m))) {
+      runs++;
+      for (const m of members) runOf.set(m, runs);
+    }
+    k = j + 1;
+  }
+  if (!runs) return list;
+
+  const out: Heading[] = [];
+  const last = [0, 0, 0, 0, 0];
+  let restartedIn = 0; // the run in which the table's own numbering started
+  let restartLevel = 5;
+  let tentative = -1; // index in `out` of a heading kept inside such a run
+  for (const h of list) {
+    const run = runOf.get(h.line) ?? 0;
+    if (run !== restartedIn) {
+      restartedIn = 0;
+      restartLevel = 5;
+      tentative = -1;
+    }
+    if (h.level === 0 || h.part || h.ordinal === null) {
+      if (h.level === 0) last.fill(0);
+      out.push(h);
+      continue;
+    }
+    const L = h.level;
+    if (run && !restartedIn && h.ordinal === 1 && last[L]! > 0) {
+      restartedIn = run;
+      restartLevel = L;
+      continue;
+    }
+    if (restartedIn) {
+      if (L > restartLevel) continue;
+      if (h.ordinal === last[L]! + 1) tentative = out.length;
+      else if (tentative >= 0 && out[tentative]!.level === L && out[tentative]!.ordinal === h.ordinal) {
+        out.splice(tentative, 1);
+        tentative = out.length;
+      } else continue;
+    }
+    last[L] = h.ordinal;
+    for (let d = L + 1; d <= 4; d++) last[d] = 0;
+    out.push(h);
+  }
+  return out;
+}
+
 function newDocuments(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
   const out: Heading[] = [];
   let seen = new Set<number>(); // levels numbered in the current document
@@ -271,8 +355,10 @@ function titleBefore(table: LineTable, blocks: BlockScan, after: number, before:
     const li = blocks.lines[k]!;
     if (li.kind === 'blank') continue;
     if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote) continue;
+    // The title of a document (it names a kind of document, or is a collection's 篇 label),
+    // not any short line (`申请人情况` heads a table's column).
     const text = lineText(table, k);
-    if (titleLike(text) || DOCUMENT_LABEL.test(text)) return k;
+    if ((titleLike(text) && DOCUMENT_TITLE.test(text.replace(/^(\*\*|__)(.+)\1$/, '$2'))) || DOCUMENT_LABEL.test(text)) return k;
   }
   return null;
 }
