@@ -40,6 +40,8 @@ const TRAILING_PUNCT = /[\s\u3000。．.；;：:，,！!？?、]+$/;
 const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
 const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
 const MIN_TITLE_LETTERS = 4;
+/** Page chrome above a report's title: breadcrumbs, publication metadata. */
+const PAGE_CHROME = /^(?:-+>|>|»|首页|当前位置|您的位置|您现在的位置)|(?:发布时间|发布日期|发文日期|信息来源|来源|浏览次数|访问次数|点击数|阅读量|更新时间)\s*[:：]/;
 const INLINE_MARKER = /[，,；;]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/g;
 /** `## 附件1 …`, `## 附录 名词解释`, `## 附件（可选）`, `## 附5:` (not `## 附近…`). */
 const MD_ANNEX = /^(?:附(?:件|录|表)(?:[\s\u30000-9０-９一二三四五六七八九十:：（(A-Z]|$)|附\s*[0-9０-９一二三四五六七八九十])/;
@@ -206,7 +208,8 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     if (titleSearch && li.kind === 'text') {
       const text = stripEmphasis(line, from, to, emphasis).trim();
       const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-      if (letters >= MIN_TITLE_LETTERS) {
+      // A web page's breadcrumb or metadata line before the title is no title, and no body yet.
+      if (letters >= MIN_TITLE_LETTERS && !PAGE_CHROME.test(text)) {
         titleSearch = false;
         if ([...text].length <= 60 && !/[。；;：:，,！!？?]$/.test(text) && li.listDepth === 0) {
           result.titleLine = { text: cleanTitle(text), range: lineRange(n, from, to), source: 'line' };
