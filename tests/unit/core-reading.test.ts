@@ -360,7 +360,7 @@ test('a table of contents run into one line is no heading', () => {
 test('a web page breadcrumb and metadata line above the title are not the title', () => {
   const m = analyze(doc('首页', '-> 要闻 -> 通知公告', '某局关于2024年度审计整改情况的报告', '发布日期:2025-01-06 信息来源:某局', '一、整改工作总体情况', '内容。'));
   assert.equal(m.title?.text, '某局关于2024年度审计整改情况的报告');
-  assert.deepEqual(m.title?.range, r(2, 0, 17));
+  assert.deepEqual(m.title?.range, r(2, 0, 19));
   assert.equal(analyze(doc('发布时间:2025-10-20 信息来源:某财政局', '一、部门职责', '内容。')).title, null);
 });
 
