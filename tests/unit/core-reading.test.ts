@@ -286,6 +286,12 @@ test('附件, 附录 and 附5: open a new numbering scope', () => {
   assert.equal(analyze('附近的群众都来了。').headings.length, 0);
 });
 
+test('numerals listed in prose (一、二季度, 三、四年级) are no marker', () => {
+  const m = analyze(doc('一、经济运行', '一、二季度，全市经济运行平稳。', '三、四年级学生参加了活动。', '二、社会事业', '内容。'));
+  assert.deepEqual(tree(m.outline), [[1, '一、经济运行', 0], [1, '二、社会事业', 3]]);
+  assert.deepEqual(found(m), []);
+});
+
 test('a decoration before the marker (✨ ★ ■ ◆ ● ▲) does not hide the heading', () => {
   const m = analyze(doc('✨一、今年工作回顾', '内容。', '★二、存在的不足', '内容。', '■ 三、明年打算', '◆（一）抓学习', '●（二）抓落实', '▲（三）抓服务', '**✨四、结语**', '🔥五、展望'));
   assert.deepEqual(
