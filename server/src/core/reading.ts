@@ -19,7 +19,7 @@ const MAX_TOC_ENTRY = 60;
 const MAX_TOC_LINES = 400;
 const MAX_TOC_CANDIDATES = 20;
 /** The parts of a document's form that a template may show as headings: not sections. */
-const FORM_PART = /^(?:标题|题目|正文|落款|署名|签名|署名和日期|成文日期|日期|主送|主送机关|抄送|抄送机关|印发|发文字号|文号|称谓|页码)(?:[（(][^）)]*[）)])?$/;
+const FORM_PART = /^(?:标题|题目|正文|落款|署名|签名|署名和日期|成文日期|日期|主送|主送机关|抄送|抄送机关|印发|发文字号|文号|称谓|页码)(?:[（(][^）)]*[）)])?$|^(?:时间|日期|作者|编写人|撰写人|报告人|汇报人|述职人|姓名|部门|单位)\s*[：:]/;
 /** Punctuation no un-numbered heading line carries. */
 const PROSE_MARK = /[。，,；;：:！!？?、…]/;
 
