@@ -383,3 +383,19 @@ test('numbering that starts past one at the top of a document is a warning; insi
   assert.deepEqual(found(analyze(doc('五、未完成的目标', '内容。', '六、改进建议', '内容。'))), [['numbering-gap', 0, 2]]);
   assert.deepEqual(found(analyze(doc('一、甲', '（二）乙'))), [['numbering-gap', 1, 1]]);
 });
+
+test('hostile lines stay linear: long runs of dots, spaces, braces or numbers in headings and after 目录', () => {
+  const lines = [
+    '目录',
+    '一、概况' + '.'.repeat(100_000) + 'x',
+    '## 一、甲' + ' '.repeat(100_000) + '乙',
+    '## 二、丙 ' + '{'.repeat(100_000),
+    '三、丁' + ' 1'.repeat(50_000) + 'x',
+    '四、戊' + '，二、'.repeat(30_000),
+  ];
+  const start = performance.now();
+  const m = analyze(doc(...lines));
+  // Quadratic scans took about a minute on these lines; linear ones take milliseconds.
+  assert.ok(performance.now() - start < 5000, `took ${performance.now() - start} ms`);
+  assert.equal(m.headings[1]!.title, '甲' + ' '.repeat(100_000) + '乙');
+});

@@ -23,9 +23,17 @@ const FORM_PART = /^(?:标题|题目|正文|落款|署名|签名|署名和日期
 /** Punctuation no un-numbered heading line carries. */
 const PROSE_MARK = /[。，,；;：:！!？?、…]/;
 
+/** The text without the page number it ends in (looked for in the tail: linear on any line). */
+function withoutPageNumber(text: string): string {
+  const tail = text.length > 40 ? text.length - 40 : 0;
+  return text.slice(0, tail) + text.slice(tail).replace(PAGE_NUMBER, '');
+}
+
+const hasPageNumber = (text: string) => PAGE_NUMBER.test(text.slice(-40));
+
 /** Letters and digits only: what two spellings of one heading share. */
 function key(text: string): string {
-  return text.replace(PAGE_NUMBER, '').replace(/[^\p{L}\p{N}]/gu, '');
+  return withoutPageNumber(text).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function lineText(table: LineTable, n: number): string {
@@ -57,15 +65,16 @@ export function tocBlocks(table: LineTable, blocks: BlockScan, headings: readonl
       if (kind === 'blank') continue;
       if (kind !== 'text' && kind !== 'heading' && kind !== 'table') break;
       const text = lineText(table, k).replace(/^#{1,6}[ \t]+/, '');
+      if ([...text].length > MAX_TOC_ENTRY) break;
       const k2 = key(text);
       if (first !== null && k2 && (k2 === first || (first.startsWith(k2) && [...k2].length >= 2))) {
         bodyStarts = true;
         break;
       }
-      if ([...text].length > MAX_TOC_ENTRY || SENTENCE.test(text.replace(PAGE_NUMBER, '')) || !k2) break;
+      if (SENTENCE.test(withoutPageNumber(text)) || !k2) break;
       first ??= k2;
       entries++;
-      if (PAGE_NUMBER.test(text)) paged++;
+      if (hasPageNumber(text)) paged++;
       end = k + 1;
     }
     if (entries < 2) continue;
