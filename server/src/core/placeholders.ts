@@ -37,8 +37,6 @@ export interface AmbiguousPair extends EmphasisPair {
   /** From the opener's start to the closer's end. */
   start: number;
   end: number;
-  /** The two runs read as placeholders. */
-  runs: readonly [LinePlaceholder, LinePlaceholder];
 }
 
 export interface LineScan {
@@ -173,16 +171,15 @@ function pairAsterisks(line: string, runs: Run[], contentStart: number, out: Lin
       const closeEnd = close.start + len;
       const innerOk = inner.length > 0 && WORDISH.test(inner) && !hasEdgeSpace(inner);
       const strict = innerOk && isBoundaryBefore(line, open.start, contentStart) && isBoundaryAfter(line, close.end);
-      const pair: EmphasisPair = { open: [open.start, open.end], close: [close.start, closeEnd] };
       if (strict && !looksLikeValues(line, inner, close.end)) {
         // Extra asterisks glued to the closer (`**计划******`) are stray markup, not a value.
-        out.emphasis.push(pair);
+        out.emphasis.push({ open: [open.start, open.end], close: [close.start, closeEnd] });
         r++;
         continue;
       }
       const commonMark = innerOk && closeEnd === close.end && leftFlanking(line, open.start, open.end) && rightFlanking(line, close.start, close.end);
       if (strict || (commonMark && !valueRuns(line, inner, open, close))) {
-        out.ambiguous.push({ ...pair, start: open.start, end: close.end, runs: [asPlaceholder(line, open), asPlaceholder(line, close)] });
+        out.ambiguous.push({ open: [open.start, open.end], close: [close.start, close.end], start: open.start, end: close.end });
         r++;
         continue;
       }
@@ -282,9 +279,12 @@ const FIELD_LINE = /^(?:\|[ \u3000]*)?([\u3400-\u9fff]{0,12}(?:[:：][\u3400-\u9
 class Taken {
   private marks: Uint8Array | null = null;
   constructor(private readonly length: number) {}
-  add(p: LinePlaceholder): void {
+  add(p: { start: number; end: number }): void {
+    this.span(p.start, p.end);
+  }
+  span(s: number, e: number): void {
     this.marks ??= new Uint8Array(this.length);
-    this.marks.fill(1, p.start, p.end);
+    this.marks.fill(1, s, e);
   }
   overlaps(s: number, e: number): boolean {
     if (!this.marks) return false;
@@ -341,8 +341,8 @@ export function scanLine(
   };
   mark(found, 0);
   for (const a of out.ambiguous) {
-    taken.add(a.runs[0]);
-    taken.add(a.runs[1]);
+    taken.span(a.open[0], a.open[1]);
+    taken.span(a.close[0], a.close[1]);
   }
   if (options.masks) {
     let n = found.length;
@@ -406,11 +406,13 @@ function templateOnlyBlanks(line: string, from: number, to: number, spans: reado
   }
 }
 
-/** The placeholders of a line in a document of `mode`, in line order. */
-export function placeholdersIn(scan: Pick<LineScan, 'placeholders' | 'ambiguous' | 'templateOnly'>, mode: DocumentMode): LinePlaceholder[] {
+/** The placeholders of `line` in a document of `mode`, in line order. */
+export function placeholdersIn(line: string, scan: Pick<LineScan, 'placeholders' | 'ambiguous' | 'templateOnly'>, mode: DocumentMode): LinePlaceholder[] {
   if (mode !== 'template' || (!scan.ambiguous.length && !scan.templateOnly.length)) return scan.placeholders;
   const all = scan.placeholders.slice();
-  for (const a of scan.ambiguous) all.push(a.runs[0], a.runs[1]);
+  for (const a of scan.ambiguous) {
+    all.push(asPlaceholder(line, { start: a.open[0], end: a.open[1] }), asPlaceholder(line, { start: a.close[0], end: a.close[1] }));
+  }
   for (const p of scan.templateOnly) all.push(p);
   return all.sort((a, b) => a.start - b.start);
 }
@@ -419,7 +421,7 @@ export function placeholdersIn(scan: Pick<LineScan, 'placeholders' | 'ambiguous'
 export function emphasisIn(scan: Pick<LineScan, 'emphasis' | 'ambiguous'>, mode: DocumentMode): EmphasisPair[] {
   if (mode === 'template' || !scan.ambiguous.length) return scan.emphasis;
   const all: EmphasisPair[] = scan.emphasis.slice();
-  for (const a of scan.ambiguous) all.push({ open: a.open, close: a.close });
+  for (const a of scan.ambiguous) all.push(a);
   return all.sort((a, b) => a.open[0] - b.open[0]);
 }
 
