@@ -6,7 +6,7 @@ import type { AnalysisOptions } from './options';
 import type { Heading, HeadingForm, Placeholder, Range, ReportTitle } from './types';
 import type { BlockScan, LineInfo } from './blocks';
 import { excludedSpans } from './inline';
-import { matchAnnex, matchMarker, type MarkerMatch } from './headings';
+import { matchAnnex, matchMarker, matchPart, skipDecoration, type MarkerMatch } from './headings';
 import { scanLine, type EmphasisPair } from './placeholders';
 import type { LineCache, LineEntry } from './lineCache';
 import { addVotes, documentMode, proseEntry, proseFenceLines, resolveEntry, type DocumentMode, type ModeVotes } from './emphasisMode';
@@ -40,6 +40,10 @@ const TRAILING_PUNCT = /[\s\u3000。．.；;：:，,！!？?、]+$/;
 const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
 const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
 const MIN_TITLE_LETTERS = 4;
+/** `## 附件1 …`, `## 附录 名词解释`, `## 附件（可选）`, `## 附5:` (not `## 附近…`). */
+const MD_ANNEX = /^(?:附(?:件|录|表)(?:[\s\u30000-9０-９一二三四五六七八九十:：（(A-Z]|$)|附\s*[0-9０-９一二三四五六七八九十])/;
+const PANDOC_ATTRIBUTES = /[ \t]*\{(?:[.#][^{}]*|[^{}=]+=[^{}]*)\}[ \t]*$/;
+const TABLE_ROW = /[|｜]|[^\s\u3000][ \u3000]*\t+[ \u3000]*[^\s\u3000]|(?:[ \u3000]+[-—0-9０-９.．%％]+){2,}[ \u3000]*$/;
 
 function stripEmphasis(line: string, start: number, end: number, pairs: readonly EmphasisPair[]): string {
   let out = '';
@@ -68,6 +72,9 @@ function contentBounds(line: string, li: LineInfo): { from: number; to: number }
       if (close) to = from + close.index;
       else if (/^#+$/.test(line.slice(from, to))) to = from;
       to = Math.max(to, from);
+      // A Pandoc attribute block after the text (`## 标题 {.noindent}`) is not part of the title.
+      const attr = PANDOC_ATTRIBUTES.exec(line.slice(from, to));
+      if (attr && attr.index > 0) to = from + attr.index;
     }
   }
   return { from, to };
@@ -127,6 +134,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   const result: LineScanResult = { headings: [], placeholders: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null, mode, votes };
   let inList = false;
   let listAsHeadings = false;
+  let lastList: { end: number; asHeadings: boolean } | null = null;
   let lastText = '';
   let seenContent = false;
   let titleSearch = true;
@@ -156,12 +164,17 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     }
     if (entry.ambiguous.length) for (const f of ambiguousFindings(entry)) result.findings.push(f);
 
-    // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings.
+    // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings,
+    // unless its items end like clauses of one sentence (`；`, `，`). A list that goes on from
+    // the number where the previous one stopped (`1.`, a paragraph, `2.`) is the same list.
     if (li.listDepth === 0) inList = false;
     else if (!inList) {
       inList = true;
-      listAsHeadings = li.listMarker === '.' && li.listDepth === 1 && !/[：:]$/.test(lastText);
+      const ordered = li.listMarker === '.' && li.listDepth === 1;
+      if (ordered && lastList && li.listNumber === lastList.end + 1) listAsHeadings = lastList.asHeadings;
+      else listAsHeadings = ordered && !/[：:]$/.test(lastText) && !clauseItems(lines, blocks, n);
     }
+    if (li.listMarker === '.' && li.listDepth === 1) lastList = { end: li.listNumber, asHeadings: listAsHeadings };
     lastText = line.slice(from, to);
 
     if (li.kind === 'table') continue;
@@ -170,9 +183,9 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     const read = lineHeading(entry, li, from, to, allowHeading, options);
     for (const f of read.findings) result.findings.push(f);
     const heading = read.heading ? { ...read.heading } : null;
-    if (heading?.level === 0 && heading.title === '') annexTitle = heading;
+    // `附件1` or `第一部分` on a line of its own: the title is the next line, if it reads as one.
+    if ((heading?.level === 0 || heading?.part) && heading.title === '') annexTitle = heading;
     else if (annexTitle) {
-      // `附件1` on a line of its own: the annex's title is the next line, if it reads as one.
       const text = cleanTitle(stripEmphasis(line, from, to, emphasis));
       if (!heading && li.kind === 'text' && [...text].length <= 40 && !/[。；;]/.test(text)) annexTitle.title = text;
       annexTitle = null;
@@ -205,6 +218,17 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   return result;
 }
 
+/** The top-level items of the list starting at line `n` end like clauses (`；`, `，`, `、`). */
+function clauseItems(lines: readonly string[], blocks: BlockScan, n: number): boolean {
+  for (let k = n; k < lines.length; k++) {
+    const li = blocks.lines[k]!;
+    if (li.kind === 'blank') continue;
+    if (li.listDepth === 0) break;
+    if (li.listDepth === 1 && li.listMarker && /[；;，,、]\s*$/.test(lines[k]!)) return true;
+  }
+  return false;
+}
+
 /**
  * The previous scan with one paragraph line replaced, when that is all an edit changed and
  * nothing else can read differently because of it: the line stands after the first heading
@@ -222,10 +246,10 @@ function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOpti
   if (prev.titleLine && prev.titleLine.range.start.line >= n) return null;
   const line = table.lines[n]!;
   const { from, to } = contentBounds(line, li);
-  if (/^附件/.test(line.slice(from)) || /^附件/.test(cache.previousLine(n) ?? '')) return null;
+  if (/^\s*[附第]/.test(line.slice(from)) || /^\s*[附第]/.test(cache.previousLine(n) ?? '')) return null;
   let before = n - 1;
   while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
-  if (before >= 0 && prev.headings.some((h) => h.line === before && h.level === 0)) return null;
+  if (before >= 0 && prev.headings.some((h) => h.line === before && (h.level === 0 || h.part))) return null;
   let after = n + 1;
   while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
   if (after < table.lines.length && blocks.lines[after]!.listDepth > 0) return null;
@@ -293,14 +317,14 @@ function readHeading(
   options: AnalysisOptions,
   findings: Finding[],
 ): Heading | null {
-  let p = from;
+  let p = skipDecoration(line, from);
   const lead = emphasis.find((e) => e.open[0] === p);
-  if (lead) p = lead.open[1];
+  if (lead) p = skipDecoration(line, lead.open[1]);
   const content = line.slice(p, to);
   const isMd = li.kind === 'heading';
 
   const annex = matchAnnex(content);
-  if (annex && (isMd ? /^附件\s*[0-9０-９一二三四五六七八九十:：]/.test(content) : annex.rest === '')) {
+  if (annex && (isMd ? MD_ANNEX.test(content) : annex.rest === '')) {
     // The marker and its range are one slice of the line (JavaScript's \s, which matched
     // after it, also covers a stray BOM: both lose it together).
     const marker = content.slice(0, content.length - annex.rest.length).replace(/\s+$/, '');
@@ -317,8 +341,29 @@ function readHeading(
     };
   }
 
-  let marker: MarkerMatch | null = null;
   let form: HeadingForm = isMd ? (/^\s*#/.test(line.slice(li.contentStart)) ? 'atx' : 'setext') : 'plain';
+  const part = li.listMarker ? null : matchPart(line, p, to);
+  if (part) {
+    let t = part.end;
+    const closing = emphasis.find((e) => e.close[0] === t);
+    if (closing) t = closing.close[1];
+    t = skipIndent(line, t);
+    if (/^[、:：.．]/.test(line.slice(t, to))) t = skipIndent(line, t + 1);
+    return {
+      level: 1,
+      marker: part.text,
+      ordinal: part.ordinal,
+      title: cleanTitle(stripEmphasis(line, t, to, emphasis)),
+      form,
+      depth: li.depth,
+      range: lineRange(n, from, to),
+      markerRange: lineRange(n, part.start, part.end),
+      line: n,
+      part: part.unit,
+    };
+  }
+
+  let marker: MarkerMatch | null = null;
   if (li.listMarker === '.' && !isMd) {
     // `1. 标题` as a Markdown list item: the list number is the level-3 marker.
     const raw = line.slice(0, li.contentStart);
@@ -340,6 +385,8 @@ function readHeading(
     marker = matchMarker(line, p, options.level3Punctuation);
   }
   if (!marker && !isMd) return null;
+  // A table row flattened into text (`二、办理结果 | 予以公开 | 12 |`, cells split by tabs) is no heading.
+  if (marker && !isMd && TABLE_ROW.test(line.slice(marker.end, to))) return null;
 
   let t = marker && form !== 'list' ? marker.end : p;
   const afterMarker = emphasis.find((e) => e.close[0] === t || e.open[0] === t);
