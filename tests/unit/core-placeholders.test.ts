@@ -254,3 +254,20 @@ test('an edit that changes what the document is rereads its ambiguous pairs (lin
   ]);
   assert.deepStrictEqual(m, analyze(after, null, 2));
 });
+
+test('prompts side by side are each a placeholder; a reference link and an image reference are not', () => {
+  assert.deepEqual(found('[单位名称][时间范围][事项名称]'), [
+    ['[单位名称]', 'name', r(0, 0, 6)],
+    ['[时间范围]', 'date', r(0, 6, 12)],
+    ['[事项名称]', 'name', r(0, 12, 18)],
+  ]);
+  for (const text of ['见[中文引用][ref]', '![示意图][图1]']) assert.deepEqual(texts(text), [], text);
+});
+
+test('in a template, an instruction in brackets alone on a line (or in a cell) is a prompt; a label such as (范本) is not', () => {
+  assert.deepEqual(found(template('(范本)', '| (主要是项目的背景和主要内容等)')), [
+    ['XX', 'date', r(0, 8, 10)],
+    ['(主要是项目的背景和主要内容等)', 'name', r(3, 2, 18)],
+  ]);
+  assert.deepEqual(texts(doc('# 报告', '', '**一、情况**', '', '(主要是项目的背景和主要内容等)')), []);
+});

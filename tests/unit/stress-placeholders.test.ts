@@ -40,7 +40,7 @@ test('rewriting placeholders into preview chips is linear in the line', () => {
   const shape = PLACEHOLDER_SHAPES.find((s) => s.name.includes('chips'))!;
   assertLinear('chips', (n) => {
     const text = shape.make(n);
-    renderReport(text, analyze(text), { style: 'editor' });
+    renderReport(text, analyze(text), { style: 'editor', standalone: false });
   }, 2000);
 });
 

@@ -262,7 +262,11 @@ function isMask(line: string, s: number, e: number, lens: readonly number[]): bo
 
 /** `□□`, `○○`: masked characters; never a ticked box (`□√`) or the zero of `二○○八`. */
 const BOX_RE = /(?<![〇零一二三四五六七八九十○□√✓✔])(?:□{2,}|○{2,})(?![〇零一二三四五六七八九十○□√✓✔])/g;
-const PROMPT_RE = /\{\{[^{}\n]{1,100}\}\}|\$\{[^{}\n]{1,100}\}|(?<![!\]\\])\[([^\[\]\n]{1,60})\](?![(\[:])|【([^【】\n]{1,60})】/g;
+/**
+ * `[填写单位名称]`, `[单位名称][时间范围]` (brackets side by side are prompts, unless the second
+ * is a Latin reference label as in `[文字][ref]`), `【待填：日期】`, `{{amount}}`, `${count}`.
+ */
+const PROMPT_RE = /\{\{[^{}\n]{1,100}\}\}|\$\{[^{}\n]{1,100}\}|(?<![!\\]|!\[[^\[\]\n]{0,60}\])\[([^\[\]\n]{1,60})\](?![(:]|\[[^\[\]\n\u3400-\u9fff]*\])|【([^【】\n]{1,60})】/g;
 const BLANK_RE = /(?<![A-Za-z0-9_])_{3,}(?![A-Za-z0-9_])|＿{3,}/g;
 /** Brackets that hold only a blank (`（    ）`, `【　】`, `(    )`) or a blank before a date unit (`( 年度)`). */
 const EMPTY_BRACKET_RE = /（(?:[ \u3000\u00a0]{2,}|\u3000)）|【(?:[ \u3000\u00a0]{2,}|\u3000)】|\([ \u3000\u00a0]{2,}\)|[（(](?:[ \u3000\u00a0]+(?:年度|季度|年|月|日))+[ \u3000\u00a0]*[）)]/g;
@@ -272,6 +276,8 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const PROMPT_WORD = /^(?:待|请|填|此处|输入|补充|建议补充|TODO|todo)|(?:^|[/／、])(?:单位|姓名|名称|日期|时间|年份|月份|数字|金额|数据|地点|部门|职务|职称|标题|内容|事项|文号|项目|人名|地名)(?:$|[/／、])/;
 /** A line that is only an omission mark, after an optional item number: `(1)……`, `……`. */
 const ELLIPSIS_LINE = /^((?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,2}[、.．])?[ \u3000]*)((?:…|\.{3,6}|。{3,6})+)[ \u3000]*$/;
+/** An instruction in brackets standing alone: `(主要是项目的实施背景……等)`. */
+const INSTRUCTION_LINE = /^(?:\|[ \u3000]*)?([（(](?:(?:主要是|主要|包括|请|填写|简要|简述|列明|写明|注明|说明|例如)[^()（）\n]{2,80}|[^()（）\n]{2,80}等)[）)])[ \u3000]*\|?$/;
 /** A form label with no value: `项目名称`, `| 联系电话`, `部门(公章)`, `填报日期：`. */
 const FIELD_LINE = /^(?:\|[ \u3000]*)?([\u3400-\u9fff]{0,12}(?:[:：][\u3400-\u9fff]{1,12})?(?:名称|编码|编号|单位|部门|负责人|联系人|电话|科目|类型|时间|日期|预算|金额|拨款|地址|邮编|姓名|职务|职称)(?:[（(](?:公章|盖章|签字|签名|签章)[）)])?)[ \u3000]*[:：]?[ \u3000]*\|?$/;
 
@@ -391,8 +397,15 @@ export function scanLine(
 
 /** `……` lines and form labels with no value: placeholders when the document is a template. */
 function templateOnlyBlanks(line: string, from: number, to: number, spans: readonly Span[], out: LinePlaceholder[]): void {
-  if (to - from > 40 || inSpans(spans, from)) return;
+  if (to - from > 90 || inSpans(spans, from)) return;
   const content = line.slice(from, to);
+  const note = INSTRUCTION_LINE.exec(content);
+  if (note) {
+    const start = from + content.indexOf(note[1]!);
+    out.push({ start, end: start + note[1]!.length, kind: classifyPrompt(note[1]!), form: 'prompt' });
+    return;
+  }
+  if (to - from > 40) return;
   const dots = ELLIPSIS_LINE.exec(content);
   if (dots) {
     const start = from + dots[1]!.length;
