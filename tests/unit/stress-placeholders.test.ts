@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core';
 import { renderReport } from '../../server/src/core/preview';
+import { MAX_LINE_ASTERISKS } from '../../server/src/core/preview/source';
 import { PLACEHOLDER_SHAPES, bestTime } from '../support/hostilePlaceholders';
 
 /** Below this many milliseconds a time is noise: ratios are taken from at least this. */
@@ -63,4 +64,13 @@ test('no stack overflow: 130,000 ambiguous pairs on one line give one finding ea
   const m = analyze('甲**重点**乙'.repeat(130_000));
   assert.equal(m.placeholders.length, 0);
   assert.equal(m.diagnostics.filter((d) => d.code === 'ambiguous-emphasis').length, 130_000);
+});
+
+test('the preview of a line with thousands of bold pairs is linear and shows every asterisk as written', () => {
+  const render = (text: string) => renderReport(text, analyze(text), { style: 'editor', standalone: false }).html;
+  assertLinear('bold pairs in the preview', (n) => render('甲 **重点** 乙'.repeat(n)), 2000);
+  const hostile = render('甲**重点**乙'.repeat(MAX_LINE_ASTERISKS));
+  assert.doesNotMatch(hostile, /<strong|[\uE000-\uE01F]/);
+  assert.equal(hostile.split('甲**重点**乙').length - 1, MAX_LINE_ASTERISKS);
+  assert.equal(render('甲 **重点** 乙'.repeat(10)).split('<strong>').length - 1, 10, 'a line of a real report keeps its bold');
 });
