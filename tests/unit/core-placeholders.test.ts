@@ -181,14 +181,17 @@ test('a line of underscores is a thematic break, not a blank', () => {
 const template = (...lines: string[]) => doc('# 某某单位20XX年度项目绩效报告', '', ...lines);
 
 test('in a template, a line that is only an omission mark and an empty form label are blanks', () => {
+  // A form field is a placeholder of no width where its value goes, so filling it keeps the label.
   assert.deepEqual(found(template('项目名称', '| 联系电话', '填报日期：', '(1)……', '……')), [
     ['XX', 'date', r(0, 8, 10)],
-    ['项目名称', 'name', r(2, 0, 4)],
-    ['联系电话', 'other', r(3, 2, 6)],
-    ['填报日期', 'date', r(4, 0, 4)],
+    ['', 'name', r(2, 4, 4)],
+    ['', 'other', r(3, 6, 6)],
+    ['', 'date', r(4, 5, 5)],
     ['……', 'other', r(5, 3, 5)],
     ['……', 'other', r(6, 0, 2)],
   ]);
+  const field = analyze(template('项目名称')).diagnostics.find((d) => d.code === 'unfilled-placeholder' && d.range.start.line === 2);
+  assert.match(field!.message, /form field/);
 });
 
 test('in a filled report, an empty label and a line of …… stay text', () => {

@@ -2,7 +2,8 @@
  * Placeholder reading stays linear on hostile lines (issue 11): for each shape, the time
  * for 4n repetitions is at most 6 times the time for n, measured in the same run (a
  * quadratic step would take 16 times), so the bound does not depend on the machine. Each
- * time is the best of several, and a failing measurement is taken again (up to five times). The sizes are small; `PLACEHOLDER_SHAPES` has the full ones.
+ * time is the best of several, and a failing measurement is taken again (up to five
+ * times). The sizes are small; `PLACEHOLDER_SHAPES` has the full ones.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

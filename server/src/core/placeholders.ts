@@ -414,8 +414,11 @@ function templateOnlyBlanks(line: string, from: number, to: number, spans: reado
   }
   const field = FIELD_LINE.exec(content);
   if (field) {
-    const start = from + content.indexOf(field[1]!);
-    out.push({ start, end: start + field[1]!.length, kind: classifyPrompt(field[1]!), form: 'blank' });
+    // Where the value goes: right after the label (and its colon), so filling it keeps the label.
+    let at = from + content.indexOf(field[1]!) + field[1]!.length;
+    const colon = /^[ \u3000]*[:：]/.exec(line.slice(at, to));
+    if (colon) at += colon[0].length;
+    out.push({ start: at, end: at, kind: classifyPrompt(field[1]!), form: 'blank' });
   }
 }
 
