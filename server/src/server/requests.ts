@@ -35,7 +35,7 @@ export async function workspacePlaceholders(store: ReportStore, documents: TextD
   for (const doc of documents.all()) {
     seen.add(doc.uri);
     const s = await store.get(doc);
-    if (s.isReport) items.push(...placeholderItems(s));
+    if (s.isReport) for (const item of placeholderItems(s)) items.push(item);
   }
   for (const folder of store.folders) {
     const files = globSync('**/*.{md,markdown}', { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).slice(0, MAX_WORKSPACE_FILES);
@@ -50,7 +50,7 @@ export async function workspacePlaceholders(store: ReportStore, documents: TextD
       }
       const s = await store.get(TextDocument.create(uri, 'markdown', 0, text));
       store.forget(uri);
-      if (s.isReport) items.push(...placeholderItems(s));
+      if (s.isReport) for (const item of placeholderItems(s)) items.push(item);
     }
   }
   return items;
