@@ -82,12 +82,13 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
       continue;
     }
     let line = lines[n]!.replace(RESERVED, '\uFFFD');
-    if (n === 0) line = line.replace(/^\uFEFF/, '');
     const list = edits.get(n);
     if (list) {
       list.sort((a, b) => b.start - a.start || b.end - a.end);
       for (const e of list) line = line.slice(0, e.start) + e.text + line.slice(e.end);
     }
+    // After the edits: their positions count the BOM, as the engine's do.
+    if (n === 0) line = line.replace(/^\uFEFF/, '');
     const prev = n > 0 ? blocks.lines[n - 1]! : null;
     const continues = info.kind === 'text' && !info.blockStart && prev?.kind === 'text';
     if (continues && info.listDepth === 0 && !info.inQuote && prev.listDepth === 0 && !prev.inQuote) {
