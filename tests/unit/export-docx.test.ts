@@ -260,6 +260,14 @@ test('bold lines, run-in headings, 附件说明, the signature block and an anne
   assert.equal(result.placeholders, 9);
 });
 
+test('a salutation under the title stands flush left; the lead paragraph does not', async () => {
+  const { doc } = await exported('关于2024年度工作情况的报告\n\n县委、县政府：\n\n现将全年工作情况报告如下：\n\n一、主要工作\n\n全年完成任务**项。\n');
+  assert.equal(paragraphStarting(doc, '县委、县政府：').firstLineChars, 0);
+  assert.equal(paragraphStarting(doc, '现将全年工作情况').firstLineChars, 200);
+  const none = await exported('关于2024年度工作情况的报告\n\n现将全年工作情况报告如下：\n\n一、主要工作\n');
+  assert.equal(paragraphStarting(none.doc, '现将全年工作情况').firstLineChars, 200, 'a lead sentence ending in a colon is body text');
+});
+
 test('page numbers: — 1 — in 四号宋体, odd pages right, even pages left', async () => {
   const { doc } = await exported(SAMPLE);
   const refs = Array.from(doc.sectPr.getElementsByTagNameNS('http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'footerReference'));

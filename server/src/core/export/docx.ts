@@ -100,6 +100,8 @@ interface Ctx {
   annexTitles: Set<number>;
   signature: Map<number, { right: number; first: boolean }>;
   attachmentNotes: Map<number, 'note' | 'item'>;
+  /** The 主送机关 / salutation line under the title (`县委、县政府：`), flush left. */
+  salutation: number;
   done: Set<number>;
   highlighted: Set<number>;
   warnings: DocxWarning[];
@@ -128,6 +130,7 @@ export async function exportDocx(text: string, model: ReportModel, options: Docx
     annexTitles: annexTitleLines(table.lines, model),
     signature: signatureLines(table.lines, model, layout),
     attachmentNotes: attachmentNoteLines(table.lines),
+    salutation: salutationLine(table.lines, model, blocks.frontMatter?.endLine ?? -1),
     done: new Set(),
     highlighted: new Set(),
     warnings: [],
@@ -393,6 +396,17 @@ function signatureLines(lines: readonly string[], model: ReportModel, layout: La
   return out;
 }
 
+/** The first line of the body when it addresses someone: short, ending in a colon (`各位领导：`). */
+function salutationLine(lines: readonly string[], model: ReportModel, frontMatterEnd: number): number {
+  const title = model.title && model.title.source !== 'front-matter' ? model.title.range.start.line : frontMatterEnd;
+  let n = title + 1;
+  while (n < lines.length && (!lines[n]!.trim() || /^\s*<!--.*-->\s*$/.test(lines[n]!))) n++;
+  if (n >= lines.length || model.headings.some((h) => h.line === n)) return -1;
+  const text = lines[n]!.trim();
+  // `现将……报告如下：` ends in a colon too, but it is the lead sentence.
+  return [...text].length <= 30 && /^[^。；;！!？?\s#>|*-][^。；;！!？?，,]*[:：]$/.test(text) && !/如下|现将|以下/.test(text) ? n : -1;
+}
+
 /** `附件：1．…` after the body, and the numbered lines that continue it. */
 function attachmentNoteLines(lines: readonly string[]): Map<number, 'note' | 'item'> {
   const out = new Map<number, 'note' | 'item'>();
@@ -615,6 +629,8 @@ function paragraph(
       options.outlineLevel = h.level - 1;
       format = { heading: true };
     }
+  } else if (line !== undefined && line === ctx.salutation) {
+    options.indent = { firstLine: 0, firstLineChars: 0 };
   } else if (signature) {
     options.style = STYLE_IDS.signature;
     options.indent = { right: twips(signature.right), firstLine: 0, firstLineChars: 0 };
