@@ -208,7 +208,14 @@ export function registerCommands(client: LanguageClient, active: ActiveReport): 
       return;
     }
     await vscode.workspace.fs.writeFile(target, Buffer.from(result.base64, 'base64'));
-    for (const w of result.warnings) void vscode.window.showWarningMessage(vscode.l10n.t('Report Author: {0}', w));
+    // Images that could not be embedded: one message, the first few named (each with its line).
+    if (result.warnings.length > 0) {
+      const shown = result.warnings.slice(0, 3).join('；');
+      const more = result.warnings.length - 3;
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Report Author: {0}', more > 0 ? vscode.l10n.t('{0} (and {1} more)', shown, more) : shown),
+      );
+    }
     const name = baseName(target);
     const open = vscode.l10n.t('Open');
     const choice =
