@@ -12,6 +12,7 @@ import { exportDocx, imageInfo, resolveLayout, sizeInPoints, type DocxOptions, t
 import { lineFit } from '../../server/src/core/export/docx';
 import { mm } from '../../server/src/core/export/style';
 import { attr, child, paragraphStarting, readDocx, type DocxFile } from '../support/docx';
+import { createRng, generateReport } from '../support/generate';
 
 const ROOT = join(__dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/docx');
@@ -401,5 +402,19 @@ test('the corpus: every report exports, every placeholder highlighted once', { s
     const { doc, model, result } = await exported(readFileSync(join(CORPUS, f), 'utf8'));
     assert.equal(result.highlighted, model.placeholders.length, f);
     assert.deepEqual(highlighted(doc), model.placeholders.map((p) => p.text), f);
+  }
+});
+
+test('generated reports in every heading style: each exports, each numbered heading at its outline level, each placeholder highlighted', async () => {
+  const rng = createRng(20261202);
+  for (let i = 0; i < 24; i++) {
+    const { text, style } = generateReport(rng, { headings: (['plain', 'atx', 'bold', 'run-in'] as const)[i % 4] });
+    const { doc, model, result } = await exported(text);
+    const label = `report ${i} (${JSON.stringify(style)})`;
+    assert.deepEqual(highlighted(doc), model.placeholders.map((p) => p.text), label);
+    assert.equal(result.placeholders, model.placeholders.length, label);
+    const outline = doc.paragraphs.filter((p) => p.outlineLevel !== null).map((p) => p.outlineLevel);
+    assert.deepEqual(outline, model.headings.map((h) => (h.level === 0 ? 1 : h.level)), label);
+    assert.doesNotMatch(doc.text, /[\r\uFEFF]/, label);
   }
 });
