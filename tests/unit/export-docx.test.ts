@@ -363,6 +363,15 @@ test('image headers: PNG, JPEG, GIF, BMP; anything else is not an image', () => 
   assert.equal(imageInfo(Uint8Array.from([0xff, 0xd8, 0x00, 0x00, 0, 0, 0, 0, 0, 0, 0, 0])), null);
 });
 
+test('image paths are read as written: URL escapes decoded, Windows backslashes as slashes', async () => {
+  const asked: string[] = [];
+  const { result } = await exported('标题\n\n![甲](图片/现场%201.png)\n\n![乙](pic\\2.png)\n\n![丙](<带 空格.png>)\n', {
+    loadImage: (src) => (asked.push(src), { ok: false, reason: 'no such file' }),
+  });
+  assert.deepEqual(asked, ['图片/现场 1.png', 'pic/2.png', '带 空格.png']);
+  assert.match(result.warnings[0]!.message, /^The image 图片\/现场 1\.png could not be read/);
+});
+
 test('an image that is not one is its description, with a warning; no loader means no embedding', async () => {
   const text = '标题\n\n一、概况\n\n![示意图](bad.png)\n';
   const { doc, result } = await exported(text, { loadImage: () => ({ ok: true, data: new TextEncoder().encode('not an image') }) });

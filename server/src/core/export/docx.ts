@@ -781,10 +781,12 @@ function image(node: Element, format: Format, ctx: Ctx): ParagraphChild[] {
   } catch {
     // keep it as written
   }
+  // `pic\2.png` written on Windows.
+  path = path.replace(/\\/g, '/');
   const loaded = ctx.loadImage(path);
-  if (!loaded.ok) return fallback(exportMessages.imageMissing(src, loaded.reason));
+  if (!loaded.ok) return fallback(exportMessages.imageMissing(path, loaded.reason));
   const info = imageInfo(loaded.data);
-  if (!info) return fallback(exportMessages.imageFormat(src));
+  if (!info) return fallback(exportMessages.imageFormat(path));
   const maxWidth = ctx.textWidth / 15; // pixels at 96 dpi
   const scale = Math.min(1, maxWidth / info.width);
   return [
