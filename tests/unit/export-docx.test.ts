@@ -382,6 +382,17 @@ test('an image that is not one is its description, with a warning; no loader mea
   assert.deepEqual(none.result.warnings, []);
 });
 
+test('characters XML cannot hold are left out, so Word can open the file', async () => {
+  const text = '标题\u0001\n\n一、概况\n\n正文\u0001含\u0007控制\u000b字符\uFFFE和\uD800孤立代理。表情😀，制表\t符。\n\n```\n代码\u0002行\n```\n';
+  const { doc } = await exported(text);
+  for (const part of ['word/document.xml', 'docProps/core.xml']) {
+    const xml = (await doc.xml(part))!;
+    assert.doesNotMatch(xml, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/, part);
+  }
+  assert.ok(doc.text.includes('正文含控制字符和\uFFFD孤立代理。表情😀，制表'), doc.text);
+  assert.ok(doc.text.includes('代码行'));
+});
+
 test('CRLF, a BOM, an empty report and hostile HTML export without a crash', async () => {
   const crlf = await exported('\uFEFF' + SAMPLE.replace(/\n/g, '\r\n'));
   const lf = await exported(SAMPLE);

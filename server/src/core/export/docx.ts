@@ -147,7 +147,7 @@ export async function exportDocx(text: string, model: ReportModel, options: Docx
   if (body.length === 0) body.push(new Paragraph({}));
 
   const doc = new Document({
-    title: options.title ?? model.title?.text ?? '',
+    title: xmlSafe(options.title ?? model.title?.text ?? ''),
     creator: 'Report Author',
     evenAndOddHeaderAndFooters: true,
     styles: documentStyles(layout),
@@ -520,7 +520,7 @@ function codeBlock(node: Element, ctx: Ctx, state: BlockState): Block[] {
       new Paragraph({
         style: STYLE_IDS.code,
         indent: state.indent ? { left: twips(state.indent * ctx.layout.sizes.body) } : undefined,
-        children: [new TextRun({ text: line.replace(/\t/g, '    ') || ' ' })],
+        children: [new TextRun({ text: xmlSafe(line.replace(/\t/g, '    ')) || ' ' })],
       }),
   );
 }
@@ -751,8 +751,15 @@ function textRuns(value: string, format: Format, ctx: Ctx): ParagraphChild[] {
   return out;
 }
 
+/** Characters XML 1.0 forbids (Word refuses a file holding one); a lone surrogate becomes U+FFFD. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, (c) => (c >= '\uD800' && c <= '\uDFFF' ? '\uFFFD' : ''));
+}
+
 function run(text: string, format: Format, ctx: Ctx, placeholder: boolean): TextRun {
-  const options: { -readonly [K in keyof IRunOptions]: IRunOptions[K] } = { text };
+  const options: { -readonly [K in keyof IRunOptions]: IRunOptions[K] } = { text: xmlSafe(text) };
   if (ctx.runIn !== null) options.style = STYLE_IDS.runIn(ctx.runIn);
   else if (format.bold) options.bold = true;
   if (format.italics) options.italics = true;
@@ -794,7 +801,7 @@ function image(node: Element, format: Format, ctx: Ctx): ParagraphChild[] {
       type: info.type,
       data: loaded.data,
       transformation: { width: Math.max(1, Math.round(info.width * scale)), height: Math.max(1, Math.round(info.height * scale)) },
-      altText: { name: path.split('/').pop() ?? path, description: alt, title: alt },
+      altText: { name: xmlSafe(path.split('/').pop() ?? path), description: xmlSafe(alt), title: xmlSafe(alt) },
     }),
   ];
 }
