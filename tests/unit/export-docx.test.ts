@@ -275,6 +275,32 @@ test('a salutation under the title stands flush left; the lead paragraph does no
   assert.equal(paragraphStarting(none.doc, '现将全年工作情况').firstLineChars, 200, 'a lead sentence ending in a colon is body text');
 });
 
+test('HTML tables: merged cells across and down, short rows filled', async () => {
+  const html = [
+    '标题',
+    '',
+    '<table>',
+    '<tr><th rowspan="2">项目</th><th colspan="2">完成情况</th></tr>',
+    '<tr><th>计划</th><th>实际</th></tr>',
+    '<tr><td>道路</td><td>**公里</td><td>12</td></tr>',
+    '<tr><td>说明</td></tr>',
+    '</table>',
+    '',
+  ].join('\n');
+  const { doc, model } = await exported(html);
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const rows = Array.from(doc.tables[0]!.getElementsByTagNameNS(W, 'tr'));
+  // Each row spans the three grid columns: gridSpan counted, vMerge continuations included.
+  const widths = rows.map((r) =>
+    Array.from(r.getElementsByTagNameNS(W, 'tc')).reduce((n, tc) => n + Number(attr(child(child(tc, 'tcPr'), 'gridSpan'), 'val') ?? 1), 0),
+  );
+  assert.deepEqual(widths, [3, 3, 3, 3]);
+  const merges = rows.map((r) => Array.from(r.getElementsByTagNameNS(W, 'vMerge')).map((v) => attr(v, 'val') ?? 'continue'));
+  assert.deepEqual(merges, [['restart'], ['continue'], [], []]);
+  assert.deepEqual(highlighted(doc), model.placeholders.map((p) => p.text));
+  assert.equal(doc.tables[0]!.getElementsByTagNameNS(W, 'gridCol').length, 3);
+});
+
 test('page numbers: — 1 — in 四号宋体, odd pages right, even pages left', async () => {
   const { doc } = await exported(SAMPLE);
   const refs = Array.from(doc.sectPr.getElementsByTagNameNS('http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'footerReference'));

@@ -542,20 +542,24 @@ function table(node: Element, ctx: Ctx): Table {
   };
   collect(node);
   const cellsOf = (row: Element) => row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
-  const columns = Math.max(1, ...rows.map((r) => cellsOf(r).reduce((n, c) => n + span(c), 0)));
+  // The grid: cells merged down from rows above take their columns in the rows below.
+  const grid = gridOf(rows.map(cellsOf));
+  const columns = Math.max(1, ...grid.map((g) => g.used));
   const width = Math.floor(ctx.textWidth / columns);
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
   const tableRows = rows.map((row, r) => {
     const cells = cellsOf(row);
-    const used = cells.reduce((n, c) => n + span(c), 0);
     const tableCells = cells.map((cell, i) => {
       const header = cell.tagName === 'th';
       const align = cell.properties.align ?? (typeof cell.properties.style === 'string' ? /text-align:\s*(\w+)/.exec(cell.properties.style)?.[1] : undefined);
       const alignment = header || align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
-      const cols = span(cell) + (i === cells.length - 1 ? columns - used : 0);
+      // A short row: its last cell fills the rest.
+      const cols = span(cell, 'colSpan') + (i === cells.length - 1 && grid[r]!.canPad ? columns - grid[r]!.used : 0);
+      const down = Math.min(span(cell, 'rowSpan'), rows.length - r);
       return new TableCell({
         columnSpan: cols > 1 ? cols : undefined,
+        rowSpan: down > 1 ? down : undefined,
         width: { size: width * cols, type: WidthType.DXA },
         children: [
           new Paragraph({
@@ -566,7 +570,9 @@ function table(node: Element, ctx: Ctx): Table {
         ],
       });
     });
-    if (tableCells.length === 0) tableCells.push(new TableCell({ columnSpan: columns, children: [new Paragraph({ style: STYLE_IDS.table })] }));
+    if (tableCells.length === 0 && grid[r]!.used < columns) {
+      tableCells.push(new TableCell({ columnSpan: columns - grid[r]!.used, children: [new Paragraph({ style: STYLE_IDS.table })] }));
+    }
     return new TableRow({ tableHeader: r === 0 && cells.some((c) => c.tagName === 'th'), children: tableCells });
   });
   return new Table({
@@ -577,9 +583,31 @@ function table(node: Element, ctx: Ctx): Table {
   });
 }
 
-function span(cell: Element): number {
-  const n = Number(cell.properties.colSpan ?? 1);
+function span(cell: Element, key: 'colSpan' | 'rowSpan'): number {
+  const n = Number(cell.properties[key] ?? 1);
   return Number.isInteger(n) && n > 1 && n < 64 ? n : 1;
+}
+
+/**
+ * Per row: the columns it fills, its own cells' and those merged down into it from above, and
+ * whether its last cell may be widened to fill a short row (not when a merged cell follows it).
+ */
+function gridOf(rows: readonly Element[][]): Array<{ used: number; canPad: boolean }> {
+  let below: number[] = []; // per column: how many more rows a cell above still covers
+  return rows.map((cells) => {
+    const covered = below.map((n) => (n > 0 ? n - 1 : 0));
+    let col = 0;
+    for (const cell of cells) {
+      while ((below[col] ?? 0) > 0) col++;
+      const across = span(cell, 'colSpan');
+      const down = span(cell, 'rowSpan');
+      for (let k = 0; k < across; k++) covered[col + k] = Math.max(covered[col + k] ?? 0, down - 1);
+      col += across;
+    }
+    const lastMerged = below.reduce((last, n, i) => (n > 0 ? i + 1 : last), 0);
+    below = covered;
+    return { used: Math.max(col, lastMerged), canPad: col >= lastMerged };
+  });
 }
 
 /**
