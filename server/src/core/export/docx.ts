@@ -520,7 +520,8 @@ function codeBlock(node: Element, ctx: Ctx, state: BlockState): Block[] {
       new Paragraph({
         style: STYLE_IDS.code,
         indent: state.indent ? { left: twips(state.indent * ctx.layout.sizes.body) } : undefined,
-        children: [new TextRun({ text: xmlSafe(line.replace(/\t/g, '    ')) || ' ' })],
+        // Placeholders the engine reads in a block (an org chart in a fence) are highlighted too.
+        children: line ? textRuns(line.replace(/\t/g, '    '), {}, ctx) : [new TextRun({ text: ' ' })],
       }),
   );
 }
