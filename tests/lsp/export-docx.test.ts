@@ -39,3 +39,37 @@ test('the server exports the open document, unsaved edits included, with images 
     await s.close();
   }
 });
+
+test('the layout of the template the report names applies in the editor too', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-lsp-docx-'));
+  const template = [
+    '---',
+    'id: company-report',
+    'name: 公司报告',
+    'layout:',
+    '  fonts: { body: 宋体 }',
+    '  sizes: { body: 小四 }',
+    'sections:',
+    '  - id: a',
+    '    title: 概况',
+    '---',
+    '一、概况',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, 'company.template.md'), template);
+  const uri = pathToFileURL(path.join(dir, 'q3.md')).toString();
+  const s = startServer({ LANG: 'en_US.UTF-8' });
+  try {
+    await s.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    s.connection.sendNotification('initialized', {});
+    const text = '---\ntemplate: ./company.template.md\n---\n公司第三季度报告\n一、概况\n本季度营收**万元。\n';
+    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const result = (await s.connection.sendRequest(ExportDocxRequest.method, { uri })) as ExportDocxResult;
+    const doc = await readDocx(Buffer.from(result.base64, 'base64'));
+    const body = paragraphStarting(doc, '本季度营收').runs[0]!;
+    assert.deepEqual([body.eastAsia, body.size], ['宋体', 24]);
+    assert.equal(result.placeholders, 1);
+  } finally {
+    await s.close();
+  }
+});
