@@ -82,3 +82,12 @@ test('table cells with the same text on one row each get their own chip, in a li
   assert.equal(chips(html), 4);
   assert.equal((html.match(/<td><span class="ra-placeholder/g) ?? []).length, 2);
 });
+
+test("the whole document decides 甲**重点**乙, by the engine's (the server's) reading: chips in a template, bold in filled text", () => {
+  const template = render('培训**次，投入资金***万元。\n\n我们在**重点**领域取得进展。');
+  assert.equal(chips(template), 4);
+  assert.doesNotMatch(template, /<strong/);
+  const filled = render('**一、基本情况**\n\n我们在**重点**领域取得进展。');
+  assert.equal(chips(filled), 0);
+  assert.match(filled, /我们在<strong>重点<\/strong>领域/);
+});

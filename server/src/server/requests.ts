@@ -6,7 +6,9 @@ import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { OutlineNode, Placeholder, ReportTemplate } from '../core';
-import type { PlaceholderItem, TemplateInfo } from '../../../shared/protocol';
+import type { ExportDocxResult, PlaceholderItem, TemplateInfo } from '../../../shared/protocol';
+import { exportDocx } from '../core/export';
+import { imageLoader } from '../node/exportFiles';
 import { filePathOf, type ReportState, type ReportStore } from './reports';
 import type { SettingsStore } from './settings';
 
@@ -70,7 +72,7 @@ export async function workspacePlaceholders(store: ReportStore, documents: TextD
     if (token.isCancellationRequested) return items;
     seen.add(doc.uri);
     const s = await store.get(doc);
-    if (s.isReport) items.push(...placeholderItems(s));
+    if (s.isReport) for (const item of placeholderItems(s)) items.push(item);
   }
   for (const folder of store.folders) {
     const files = (await glob('**/*.{md,markdown}', { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })).slice(0, MAX_WORKSPACE_FILES);
@@ -87,7 +89,7 @@ export async function workspacePlaceholders(store: ReportStore, documents: TextD
       }
       const s = await store.get(TextDocument.create(uri, 'markdown', 0, text));
       if (!documents.get(uri)) store.forget(uri);
-      if (s.isReport) items.push(...placeholderItems(s));
+      if (s.isReport) for (const item of placeholderItems(s)) items.push(item);
     }
   }
   return items;
@@ -105,4 +107,19 @@ export async function templatesFor(store: ReportStore, settings: SettingsStore, 
 
 export function templateInfo(t: ReportTemplate): TemplateInfo {
   return { id: t.id, name: t.name, description: t.description, path: t.file ?? '', builtin: t.builtin };
+}
+
+/** The Word export of a document's current version; images are read relative to its file. */
+export async function exportDocxOf(state: ReportState): Promise<ExportDocxResult> {
+  const file = filePathOf(state.uri);
+  const result = await exportDocx(state.text, state.model, {
+    layout: state.template?.layout ?? null,
+    loadImage: file ? imageLoader(path.dirname(file)) : undefined,
+    title: state.model.title?.text ?? (file ? path.basename(file) : ''),
+  });
+  return {
+    base64: Buffer.from(result.bytes).toString('base64'),
+    placeholders: result.placeholders,
+    warnings: result.warnings.map((w) => `${w.line + 1}: ${w.message}`),
+  };
 }

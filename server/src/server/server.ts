@@ -23,6 +23,7 @@ import { useLocale } from '../l10n';
 import {
   DeriveTemplateRequest,
   DocumentPlaceholdersRequest,
+  ExportDocxRequest,
   ListTemplatesRequest,
   OutlineStatusNotification,
   PlaceholdersRequest,
@@ -35,7 +36,7 @@ import { publishable } from './diagnostics';
 import { outlineStatus, sameStatus } from './status';
 import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
-import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
+import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 import { PreviewRenderer, previewCss, previewResult, renderInput } from './preview';
 import { IdleCollector } from './idle';
 
@@ -275,6 +276,11 @@ export function startServer(connection: Connection, entry: string | null = null)
     if (!doc) return null;
     const s = await store.get(doc);
     return { text: deriveTemplate(s.text, s.model, filePathOf(p.uri) ?? 'report.md') };
+  });
+
+  connection.onRequest(ExportDocxRequest, async (p) => {
+    const doc = documents.get(p.uri);
+    return doc ? exportDocxOf(await store.get(doc)) : null;
   });
 
   connection.onShutdown(() => {
