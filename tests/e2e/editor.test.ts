@@ -403,9 +403,9 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
       };
       await until(`VS Code's Markdown preview to show ${placeholders} chips`, chipsIn, (n) => n === placeholders, STEP - 15_000);
       await wb.screenshot('markdown-preview-chips');
-      // Close VS Code's preview (it has the focus) and go back to the editor, as step 7 expects.
+      // VS Code's preview opened in the report's own group: closing it leaves the report active there.
       await wb.page.keyboard.press('Control+W');
-      await wb.page.keyboard.press('Control+1');
+      await until('the report to be the active editor again', () => wb.activeTab().getAttribute('aria-label'), (l) => !!l && l.startsWith(REPORT));
     });
   });
 

@@ -109,7 +109,7 @@ export function writeUserSettings(
     { key: vsKey(KEYS.maximizePanel), command: 'workbench.action.toggleMaximizedPanel' },
     { key: vsKey(KEYS.closePanel), command: 'workbench.action.closePanel' },
     { key: vsKey(KEYS.save), command: 'workbench.action.files.save' },
-    { key: vsKey(KEYS.markdownPreview), command: 'markdown.showPreviewToSide' },
+    { key: vsKey(KEYS.markdownPreview), command: 'markdown.showPreview' },
   ];
   if (commands.preview) list.push({ key: vsKey(KEYS.openPreview), command: commands.preview });
   if (commands.inEditorSuite) list.push({ key: vsKey(KEYS.runInEditorSuite), ...commands.inEditorSuite });
