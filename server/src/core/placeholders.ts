@@ -188,6 +188,18 @@ function pairAsterisks(line: string, runs: Run[], contentStart: number, out: Lin
   }
 }
 
+/**
+ * A lone `*` that marks a note, not a value: `带*为必填项`, `注：*为初步数`, `增长15%*，`.
+ * (`200*年`, `共*项` stay placeholders: a unit follows.)
+ */
+function isFootnoteMark(line: string, r: Run, from: number): boolean {
+  if (r.end - r.start !== 1 || line[r.start] !== '*') return false;
+  const prev = r.start > from ? line[r.start - 1]! : '';
+  const next = line[r.end] ?? '';
+  if (/^(?:为|表示|号|者|的)/.test(line.slice(r.end, r.end + 2))) return prev === '' || /[\s带标加打有注：:（(，,]/.test(prev);
+  return /[%％‰0-9０-９]/.test(prev) && (next === '' || PUNCT_OR_SPACE.test(next)) && !isAsterisk(next);
+}
+
 /** `，**市**、**县**` reads as two name placeholders as much as bold 市. */
 function looksLikeValues(line: string, inner: string, closeEnd: number): boolean {
   return inner.length <= 4 && [...inner].length <= 2 && VALUE_CONTEXT.test(inner) && closeEnd < line.length && !/\s/.test(line[closeEnd]!);
@@ -339,7 +351,7 @@ export function scanLine(
     pairAsterisks(line, joinDecimals(line, asteriskRuns(line, from, to, spans, '*')), contentStart, out, rest);
     for (const r of joinDecimals(line, asteriskRuns(line, from, to, spans, '＊'))) rest.push(r);
     rest.sort((a, b) => a.start - b.start);
-    for (const r of rest) found.push(asPlaceholder(line, r));
+    for (const r of rest) if (!isFootnoteMark(line, r, from)) found.push(asPlaceholder(line, r));
   }
   const taken = new Taken(line.length);
   const mark = (list: readonly LinePlaceholder[], start: number) => {
