@@ -282,3 +282,11 @@ test('a lone * that marks a note is not a placeholder; one before a unit or in a
     ['*', 'count', r(0, 6, 7)],
   ]);
 });
+
+test('【单位名称】 and 【项目名称】 ask for a name; a label such as 【模板】 or 【案例】 does not', () => {
+  assert.deepEqual(found('【单位名称】关于【事项】的报告'), [
+    ['【单位名称】', 'name', r(0, 0, 6)],
+    ['【事项】', 'other', r(0, 8, 12)],
+  ]);
+  for (const text of ['【模板】', '【案例】某市的做法', '【重要】']) assert.deepEqual(texts(text), [], text);
+});

@@ -285,7 +285,7 @@ const EMPTY_BRACKET_RE = /（(?:[ \u3000\u00a0]{2,}|\u3000)）|【(?:[ \u3000\u0
 /** A date written as blanks: `    年  月  日`, `2023年  月  日`. */
 const BLANK_DATE_RE = /(?:[ \u3000\u00a0]{2,}年)?[ \u3000\u00a0]{2,}月[ \u3000\u00a0]{2,}日/g;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const PROMPT_WORD = /^(?:待|请|填|此处|输入|补充|建议补充|TODO|todo)|(?:^|[/／、])(?:单位|姓名|名称|日期|时间|年份|月份|数字|金额|数据|地点|部门|职务|职称|标题|内容|事项|文号|项目|人名|地名)(?:$|[/／、])/;
+const PROMPT_WORD = /^(?:待|请|填|此处|输入|补充|建议补充|TODO|todo)|(?:^|[/／、])(?:单位|姓名|名称|日期|时间|年份|月份|数字|金额|数据|地点|部门|职务|职称|标题|内容|事项|文号|项目|人名|地名)(?:$|[/／、])|^[\u3400-\u9fff]{1,8}(?:名称|姓名)$/;
 /** A line that is only an omission mark, after an optional item number: `(1)……`, `……`. */
 const ELLIPSIS_LINE = /^((?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,2}[、.．])?[ \u3000]*)((?:…|\.{3,6}|。{3,6})+)[ \u3000]*$/;
 /** An instruction in brackets standing alone: `(主要是项目的实施背景……等)`. */
