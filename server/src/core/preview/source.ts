@@ -118,9 +118,10 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
       continue;
     }
     let line = lines[n]!.replace(RESERVED, '\uFFFD');
-    if (n === 0) line = line.replace(/^\uFEFF/, '');
     const list = edits.get(n);
     if (list) line = applyEdits(line, list);
+    // After the edits: their positions count the BOM, as the engine's do.
+    if (n === 0) line = line.replace(/^\uFEFF/, '');
     line = literalAsterisksIfHostile(line);
     const prev = n > 0 ? blocks.lines[n - 1]! : null;
     const continues = info.kind === 'text' && !info.blockStart && prev?.kind === 'text';
