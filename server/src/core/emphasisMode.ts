@@ -21,6 +21,12 @@ export function addVotes(votes: ModeVotes, entry: LineEntry, sign = 1): void {
 }
 
 /**
+ * At most this many `ambiguous-emphasis` findings on one line: no line of a report has so
+ * many, and an editor cannot use 150,000 of them on a hostile one.
+ */
+export const MAX_AMBIGUOUS_PER_LINE = 100;
+
+/**
  * Line `raw` as read in a document of `mode`: in a template its ambiguous pairs are two
  * placeholders each and its template-only blanks are placeholders; otherwise the pairs are
  * emphasis, reported as ambiguous only when the document is undecided.
@@ -43,7 +49,7 @@ export function resolveEntry(raw: LineEntry, mode: DocumentMode): LineEntry {
     text: raw.text,
     from: raw.from,
     placeholders,
-    ambiguous: mode === 'undecided' ? raw.ambiguous : [],
+    ambiguous: mode === 'undecided' ? raw.ambiguous.slice(0, MAX_AMBIGUOUS_PER_LINE) : [],
     emphasis: emphasisIn(raw, mode),
     templateOnly: [],
   };
