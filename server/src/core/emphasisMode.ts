@@ -94,3 +94,18 @@ export function proseEntry(line: string, n: number, options: PlaceholderOptions)
     templateOnly: scanned.templateOnly,
   };
 }
+
+/** `**重点**` → `＊＊重点＊＊`: an ambiguous pair written as two placeholders (its quick fix). */
+export function asFullWidth(pair: string): string {
+  return pair.replace(/^\*+|\*+$/g, (run) => '＊'.repeat(run.length));
+}
+
+/** `＊＊重点＊＊` → `<b>重点</b>` (`<i>` for one asterisk, both for three): the pair written as bold. */
+export function asHtmlEmphasis(fullWidth: string): string | null {
+  const m = /^(＊{1,3})([^＊]+)＊{1,3}$/.exec(fullWidth);
+  if (!m) return null;
+  const n = m[1]!.length;
+  const open = n === 1 ? '<i>' : n === 2 ? '<b>' : '<b><i>';
+  const close = n === 1 ? '</i>' : n === 2 ? '</b>' : '</i></b>';
+  return open + m[2]! + close;
+}
