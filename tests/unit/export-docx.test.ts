@@ -423,6 +423,19 @@ test('characters XML cannot hold are left out, so Word can open the file', async
   assert.ok(doc.text.includes('代码行'));
 });
 
+test('a line of thousands of asterisks keeps them as written; its placeholders still highlighted', async () => {
+  const hostile = '**重点**、'.repeat(1500);
+  const text = `标题\n\n一、概况\n\n${hostile}\n\n全年完成**项。\n`;
+  const t0 = performance.now();
+  const { doc, model } = await exported(text);
+  const elapsed = performance.now() - t0;
+  assert.doesNotMatch(doc.text, /[\uE000-\uE01F]/);
+  // remark never sees them (it would take minutes): the line is its text, every asterisk kept.
+  assert.ok(doc.paragraphs.some((p) => p.text === hostile));
+  assert.deepEqual(highlighted(doc), model.placeholders.map((p) => p.text));
+  assert.ok(elapsed < 30_000, `${Math.round(elapsed)} ms`);
+});
+
 test('CRLF, a BOM, an empty report and hostile HTML export without a crash', async () => {
   const crlf = await exported('\uFEFF' + SAMPLE.replace(/\n/g, '\r\n'));
   const lf = await exported(SAMPLE);
