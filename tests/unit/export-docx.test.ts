@@ -13,6 +13,7 @@ import { lineFit } from '../../server/src/core/export/docx';
 import { mm } from '../../server/src/core/export/style';
 import { attr, child, paragraphStarting, readDocx, type DocxFile } from '../support/docx';
 import { createRng, generateReport } from '../support/generate';
+import { PLACEHOLDER_SHAPES } from '../support/hostilePlaceholders';
 
 const ROOT = join(__dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/docx');
@@ -434,6 +435,15 @@ test('a line of thousands of asterisks keeps them as written; its placeholders s
   assert.ok(doc.paragraphs.some((p) => p.text === hostile));
   assert.deepEqual(highlighted(doc), model.placeholders.map((p) => p.text));
   assert.ok(elapsed < 30_000, `${Math.round(elapsed)} ms`);
+});
+
+test('issue 11’s hostile lines export, every placeholder highlighted, nothing private left', async () => {
+  for (const shape of PLACEHOLDER_SHAPES) {
+    const text = shape.make(3000);
+    const { doc, model, result } = await exported(text);
+    assert.equal(result.highlighted, model.placeholders.length, shape.name);
+    assert.doesNotMatch(doc.text, /[\uE000-\uE01F]/, shape.name);
+  }
 });
 
 test('CRLF, a BOM, an empty report and hostile HTML export without a crash', async () => {
