@@ -48,5 +48,7 @@ export const messages = {
     ),
   morePlaceholders: (count: number) =>
     l10n.t('{0} more placeholders are still to be filled; they are not listed one by one.', count),
+  unusedSuppression: (comment: string) => l10n.t('The comment {0} silences no finding.', comment),
+  unusedSuppressionCodes: (codes: string) => l10n.t('The comment silences no finding of {0}.', codes),
   frontMatterInvalid: (reason: string) => l10n.t('The front matter is not valid YAML: {0}', reason),
 };

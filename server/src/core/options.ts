@@ -55,6 +55,31 @@ export function resolveOptions(input?: DeepPartial<AnalysisOptions> | null): Ana
   };
 }
 
+/**
+ * A report's own `reportAuthor:` block of front matter (`severity`, `placeholders`,
+ * `level3Punctuation`) over the options the edge resolved: the file has the last word.
+ * Invalid values are dropped, as everywhere else.
+ */
+export function withFileOptions(base: AnalysisOptions, frontMatter: Record<string, unknown> | null): AnalysisOptions {
+  const own = frontMatter?.reportAuthor;
+  if (!own || typeof own !== 'object' || Array.isArray(own)) return base;
+  const o = own as { severity?: unknown; placeholders?: unknown; level3Punctuation?: unknown };
+  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const file = resolveOptions({
+    severity: obj(o.severity) as DeepPartial<AnalysisOptions>['severity'],
+    placeholders: obj(o.placeholders) as DeepPartial<PlaceholderOptions>,
+  });
+  const given = obj(o.placeholders);
+  const placeholders = { ...base.placeholders };
+  for (const k of Object.keys(placeholders) as (keyof PlaceholderOptions)[]) if (typeof given[k] === 'boolean') placeholders[k] = given[k] as boolean;
+  const l3 = o.level3Punctuation;
+  return {
+    severity: { ...base.severity, ...file.severity },
+    placeholders,
+    level3Punctuation: l3 === 'any' || l3 === 'halfwidth' || l3 === 'fullwidth' ? l3 : base.level3Punctuation,
+  };
+}
+
 export function severityOf(code: DiagnosticCode, options: AnalysisOptions): SeveritySetting {
   return options.severity[code] ?? CODES[code];
 }

@@ -119,7 +119,8 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
 
   for (let n = 0; n < lines.length; n++) {
     const li = blocks.lines[n]!;
-    if (li.kind === 'blank') continue;
+    // A suppression comment is not there as far as reading goes.
+    if (li.kind === 'blank' || li.kind === 'directive') continue;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') {
       if (li.kind === 'code' || li.kind === 'hr') {
         seenContent = true;
@@ -207,10 +208,11 @@ function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOpti
   const { from, to } = contentBounds(line, li);
   if (/^附件/.test(line.slice(from)) || /^附件/.test(cache.previousLine(n) ?? '')) return null;
   let before = n - 1;
-  while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
+  const skip = (k: string) => k === 'blank' || k === 'directive';
+  while (before >= 0 && skip(blocks.lines[before]!.kind)) before--;
   if (before >= 0 && prev.headings.some((h) => h.line === before && h.level === 0)) return null;
   let after = n + 1;
-  while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
+  while (after < table.lines.length && skip(blocks.lines[after]!.kind)) after++;
   if (after < table.lines.length && blocks.lines[after]!.listDepth > 0) return null;
 
   const entry = lineEntry(line, n, from, options, cache);

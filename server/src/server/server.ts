@@ -200,7 +200,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onCodeAction(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) : [];
+    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, s.text) : [];
   });
 
   connection.onRequest(PlaceholdersRequest, async (p) => {

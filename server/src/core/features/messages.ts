@@ -42,5 +42,7 @@ export const featureMessages = {
   insertMissing: (title: string) => l10n.t('Insert missing section {0}', title),
   renumberLevel: (example: string) => l10n.t('Renumber this level ({0})', example),
   changeMarker: (written: string, replacement: string) => l10n.t('Change {0} to {1}', written, replacement),
+  ignoreHere: (code: string) => l10n.t('Ignore {0} here', code),
+  ignoreInFile: (code: string) => l10n.t('Ignore {0} in this file', code),
   fixAll: () => l10n.t('Fix all heading numbers and markers'),
 };

@@ -74,9 +74,13 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
   const out: string[] = [];
   const lineOf: number[] = [];
   const fm = blocks.frontMatter;
+  let prev: BlockScan['lines'][number] | null = null;
   for (let n = 0; n < lines.length; n++) {
     const info = blocks.lines[n]!;
+    // Suppression comments are left out, as the block scan left them out.
+    if (info.kind === 'directive') continue;
     if (fm && n >= fm.startLine && n <= fm.endLine) {
+      prev = info;
       out.push('');
       lineOf.push(n);
       continue;
@@ -88,9 +92,8 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
       list.sort((a, b) => b.start - a.start || b.end - a.end);
       for (const e of list) line = line.slice(0, e.start) + e.text + line.slice(e.end);
     }
-    const prev = n > 0 ? blocks.lines[n - 1]! : null;
     const continues = info.kind === 'text' && !info.blockStart && prev?.kind === 'text';
-    if (continues && info.listDepth === 0 && !info.inQuote && prev.listDepth === 0 && !prev.inQuote) {
+    if (continues && info.listDepth === 0 && !info.inQuote && prev!.listDepth === 0 && !prev!.inQuote) {
       out.push('');
       lineOf.push(n);
       line = standAlone(line);
@@ -99,6 +102,7 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
     }
     out.push(line);
     lineOf.push(n);
+    prev = info;
   }
   return { markdown: out.join('\n'), lineOf };
 }
