@@ -112,7 +112,7 @@ test("a report's own reportAuthor front matter sets severities over the edge's",
 
 test('suppression comments do not show in the preview', () => {
   const text = doc('一、甲', '培训**次，', DIS('disable-next-line', 'unfilled-placeholder'), '张××同志', '1. 第一条', DIS('disable-next-line', 'x'), '2. 第二条');
-  const html = renderReport(text, analyze(text), {}).html;
+  const html = renderReport(text, analyze(text), { style: 'editor', standalone: false }).html;
   assert.ok(!html.includes('report-author-'), html);
   assert.ok(html.includes('张××同志'), html);
   // One list, not two.

@@ -18,7 +18,7 @@ export type ExportStyle = (typeof PREVIEW_STYLES)[number];
 export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; format: OutputFormat; failOn: FailLevel; inputs: string[]; template: string | null }
+  | { kind: 'check'; format: OutputFormat; failOn: FailLevel; inputs: string[]; template: string | null; reportUnusedDisable?: boolean }
   | { kind: 'list-templates'; format: OutputFormat }
   | { kind: 'derive-template'; file: string }
   | { kind: 'export'; file: string; template: string | null; style: ExportStyle }
@@ -32,6 +32,7 @@ const OPTIONS = {
   export: { type: 'string' },
   style: { type: 'string' },
   'list-templates': { type: 'boolean' },
+  'report-unused-disable': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -50,6 +51,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let help = false;
   let version = false;
   let listTemplates = false;
+  let reportUnusedDisable = false;
   let template: string | null = null;
   let derive: string | null = null;
   let exportFormat: string | null = null;
@@ -63,6 +65,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       if (token.value !== undefined) return usageError(l10n.t('Option {0} does not take a value', token.rawName));
       if (token.name === 'help') help = true;
       else if (token.name === 'list-templates') listTemplates = true;
+      else if (token.name === 'report-unused-disable') reportUnusedDisable = true;
       else version = true;
       continue;
     }
@@ -102,7 +105,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     return { kind: 'export', file: positionals[0]!, template, style: chosen };
   }
   if (positionals.length === 0) return usageError(l10n.t('No files given'));
-  return { kind: 'check', format, failOn, inputs: positionals, template };
+  return { kind: 'check', format, failOn, inputs: positionals, template, ...(reportUnusedDisable ? { reportUnusedDisable } : {}) };
 }
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -127,6 +130,7 @@ export function helpText(): string {
     ['--derive-template FILE', l10n.t('Print a template derived from a report: its sections, its numbers with units as placeholders')],
     ['--export html FILE', l10n.t('Print the report as a self-contained HTML page: placeholders as chips, missing sections as ghosts')],
     ['--style gbt9704|editor', l10n.t('Page style of --export: GB/T 9704 official document (default) or plain')],
+    ['--report-unused-disable', l10n.t('Report suppression comments that silence nothing (unused-suppression)')],
     ['-h, --help', l10n.t('Show this help')],
     ['-v, --version', l10n.t('Show the version')],
   ];
