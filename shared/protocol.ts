@@ -98,3 +98,23 @@ export const TemplateSkeletonRequest = new RequestType<{ id: string; uri?: strin
 
 /** A template derived from the document (its sections, numbers with units as placeholders). */
 export const DeriveTemplateRequest = new RequestType<{ uri: string }, { text: string } | null, void>('reportAuthor/deriveTemplate');
+
+// ---------------------------------------------------------------------------------------
+// Every report of the workspace, for the Report view's "all reports" mode and the workspace
+// check. Cancellable: the server stops between files when the client cancels.
+
+export interface WorkspaceReport {
+  uri: string;
+  /** The file's path relative to its workspace folder (`/`-separated), or its full path. */
+  path: string;
+  template: { id: string; name: string } | null;
+  placeholderCount: number;
+  /** The first placeholders (at most `WORKSPACE_PLACEHOLDERS_PER_REPORT`), in order. */
+  placeholders: PlaceholderItem[];
+  /** Sections the template requires that the report lacks, where each would go. */
+  missing: { title: string; range: Range }[];
+  errors: number;
+  warnings: number;
+}
+export const WORKSPACE_PLACEHOLDERS_PER_REPORT = 100;
+export const WorkspaceReportsRequest = new RequestType<Record<string, never>, WorkspaceReport[], void>('reportAuthor/workspaceReports');

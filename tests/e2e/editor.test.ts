@@ -202,9 +202,9 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
           assert.ok(row.text.includes(d.code), `the row for ${d.message} does not show its code ${d.code}`);
         }
         const missing = rows.find((r) => r.text.includes('missing-section'))!;
-        assert.match(missing.label, /^Error: 缺少年度工作总结要求的“存在的问题和不足”部分/);
+        assert.match(missing.label, /^Error: 缺少年度工作总结要求的章节“存在的问题和不足”/);
         const placeholders = rows.filter((r) => r.text.includes('unfilled-placeholder'));
-        assert.ok(placeholders.length > 0 && placeholders.every((r) => /^Warning: 占位符 .+ 尚未填写（.+）。/.test(r.label)), 'placeholder rows are not in Chinese');
+        assert.ok(placeholders.length > 0 && placeholders.every((r) => /^Warning: 占位符“.+”尚未填写（.+）。/.test(r.label)), 'placeholder rows are not in Chinese');
         await wb.screenshot('problems-zh-cn');
       } finally {
         await wb.page.keyboard.press(KEYS.maximizePanel);
@@ -326,7 +326,7 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
       await until(`the cursor at the problem (line ${line})`, () => wb.cursorText(), (s) => s.startsWith(`Ln ${line},`));
       await wb.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
       await wb.page.keyboard.press('Control+.');
-      const fix = wb.actionWidget().locator('.monaco-list-row', { hasText: '插入缺少的部分“存在的问题和不足”' });
+      const fix = wb.actionWidget().locator('.monaco-list-row', { hasText: '插入缺少的章节“存在的问题和不足”' });
       await fix.waitFor({ timeout: 30_000 });
       await wb.screenshot('quick-fix-menu');
       await fix.click();
@@ -335,7 +335,7 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
         () => wb.markerRows(),
         (rows) => rows.length > 0 && !rows.some((r) => r.text.includes('missing-section')),
       );
-      await until('the status bar to drop “缺 1 节”', async () => (await wb.statusItem(STATUS_ID).innerText()).trim(), (s) => /^待填 \d+$/.test(s));
+      await until('the status bar to drop “缺 1 个章节”', async () => (await wb.statusItem(STATUS_ID).innerText()).trim(), (s) => /^待填 \d+$/.test(s));
       await wb.page.keyboard.press('Control+S');
       await until('the report to be saved', async () => (await wb.activeTab().getAttribute('class')) ?? '', (c) => !c.includes('dirty'));
       const saved = readFileSync(reportFile, 'utf8');

@@ -26,7 +26,9 @@ import {
   OutlineStatusNotification,
   PlaceholdersRequest,
   TemplateSkeletonRequest,
+  WorkspaceReportsRequest,
 } from '../../../shared/protocol';
+import { workspaceReports } from './workspaceReports';
 import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
 import { publishable } from './diagnostics';
@@ -210,6 +212,7 @@ export function startServer(connection: Connection): void {
     }
     return workspacePlaceholders(store, documents, settings);
   });
+  connection.onRequest(WorkspaceReportsRequest, (_p, token) => workspaceReports(store, documents, token));
   connection.onRequest(ListTemplatesRequest, async (p) => (await templatesFor(store, settings, p.uri ?? null)).map(templateInfo));
   connection.onRequest(TemplateSkeletonRequest, async (p) => {
     const found = (await templatesFor(store, settings, p.uri ?? null)).find((t) => t.id === p.id || t.name === p.id);
