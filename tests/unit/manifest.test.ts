@@ -263,3 +263,15 @@ test('the workspace check: a reportAuthor task type and a $report-lint matcher t
   assert.equal(re.exec('a.md:1:1 error numbering-gap 编号从“一、”跳到“三、”，此处应为“二、”。')![matcher.pattern.message], '编号从“一、”跳到“三、”，此处应为“二、”。');
   assert.equal(re.exec('1 file: 0 errors, 3 warnings, 3 placeholders'), null);
 });
+
+test('the README names every command as the manifest does, in English and in Chinese', () => {
+  const readme = read('README.md');
+  const rows = [...readme.matchAll(/^\| Report Author: (.+?) \| 报告助手：(.+?) \|/gm)].map((m) => [m[1], m[2]]);
+  const commands = manifest.contributes.commands as Array<{ title: string }>;
+  assert.deepEqual(
+    rows,
+    commands.map((c) => [nlsEn[c.title.slice(1, -1)], nlsZh[c.title.slice(1, -1)]]),
+  );
+  assert.equal(nlsEn.category, 'Report Author');
+  assert.equal(nlsZh.category, '报告助手');
+});
