@@ -413,7 +413,7 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
       const want = expected(join(f.workspace, other));
       assert.ok(want.diagnostics.some((d) => d.code === 'numbering-gap'));
       await wb.page.keyboard.press(KEYS.checkWorkspace);
-      await wb.page.keyboard.press(KEYS.problems);
+      // The command shows the Problems panel when the task ends.
       const rows = await until(
         `the task's findings for ${other} in the Problems panel`,
         () => wb.markerRows(),
