@@ -70,14 +70,18 @@ const SEVERITY = {
   hint: vscode.DiagnosticSeverity.Hint,
 } as const;
 
-/** report-lint's findings as the Problems panel's, in `collection`, replacing the folder's previous ones. */
+/** report-lint's findings as the Problems panel's, in `collection`, replacing the folder's previous ones; open reports are left to the language server. */
 export function publish(json: CliJson, cwd: string, collection: vscode.DiagnosticCollection): void {
   const stale: vscode.Uri[] = [];
   collection.forEach((uri) => {
     if (uri.fsPath.startsWith(cwd + path.sep)) stale.push(uri);
   });
   for (const uri of stale) collection.delete(uri);
+  // An open report has the language server's live findings already; the task's would repeat them and go stale as it is edited.
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
   for (const file of json.files) {
+    const uri = vscode.Uri.file(path.resolve(cwd, file.path));
+    if (open.has(uri.toString())) continue;
     const diagnostics = file.diagnostics.map((d) => {
       const r = d.range;
       const out = new vscode.Diagnostic(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), d.message, SEVERITY[d.severity] ?? vscode.DiagnosticSeverity.Warning);
@@ -85,7 +89,7 @@ export function publish(json: CliJson, cwd: string, collection: vscode.Diagnosti
       out.code = { value: d.code, target: vscode.Uri.parse(docsLink(d.code)) };
       return out;
     });
-    collection.set(vscode.Uri.file(path.resolve(cwd, file.path)), diagnostics);
+    collection.set(uri, diagnostics);
   }
 }
 
