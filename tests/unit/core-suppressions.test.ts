@@ -6,6 +6,7 @@ import { codeActions } from '../../server/src/core/features';
 import { renderReport } from '../../server/src/core/preview';
 import { applyEdits } from '../support/edits';
 import { doc, r } from '../support/ranges';
+import { inlineTemplate, withTemplate } from '../support/templates';
 
 const codesAt = (m: ReportModel) => m.diagnostics.map((d) => `${d.range.start.line}:${d.code}`);
 const DIS = (kind: string, codes = '') => `<!-- report-author-${kind}${codes ? ' ' + codes : ''} -->`;
@@ -91,8 +92,10 @@ test('a suppression comment never changes how the lines around it read', () => {
   // In code a comment is text, and silences nothing.
   assert.deepEqual(codesAt(analyze(doc('一、甲', '```', DIS('disable-file'), '```', '三、丙'))), ['4:numbering-gap']);
   // A section whose body is only a comment is still empty.
-  const m = analyze(doc('一、甲', '（一）子', DIS('disable-next-line', 'numbering-gap'), '（三）丙', '正文'), {}, 0, {});
-  assert.deepEqual(m.headings.map((h) => h.marker), ['一、', '（一）', '（三）']);
+  const t = inlineTemplate('id: t\nname: 测试\nsections:\n  - {id: a, title: 甲}\n  - {id: b, title: 乙}');
+  const m = withTemplate(doc('一、甲', DIS('disable-next-line', 'numbering-gap'), '二、乙', '正文。'), t);
+  assert.deepEqual(codesAt(m), ['0:empty-section']);
+  assert.deepEqual(codesAt(withTemplate(doc('一、甲', '<!-- 备注 -->', '二、乙', '正文。'), t)), []);
 });
 
 test("a report's own reportAuthor front matter sets severities over the edge's", () => {
