@@ -164,6 +164,9 @@ test('"Ignore here" keeps lists one list, tables whole, quotes quoted and front 
   assert.equal(t, doc('一、甲', DIS('disable', 'unfilled-placeholder'), '| 项目 | 数量 |', '| --- | --- |', '| 培训 | **次 |', DIS('enable', 'unfilled-placeholder'), '', '正文'));
   assert.deepEqual(codesAt(analyze(t)), []);
 
+  const indented = doc('一、甲', '  培训**次。', '    代码**');
+  assert.equal(applied(indented, ignore(indented, 1, 'unfilled-placeholder')[0]!), doc('一、甲', '  ' + DIS('disable-next-line', 'unfilled-placeholder'), '  培训**次。', '    代码**'));
+
   const quote = doc('一、甲', '> 培训**次。');
   assert.equal(applied(quote, ignore(quote, 1, 'unfilled-placeholder')[0]!), doc('一、甲', '> ' + DIS('disable-next-line', 'unfilled-placeholder'), '> 培训**次。'));
   assert.deepEqual(codesAt(analyze(applied(quote, ignore(quote, 1, 'unfilled-placeholder')[0]!))), []);

@@ -177,7 +177,8 @@ test('the language client id is reportAuthor, so that reportAuthor.trace.server 
 
 test('activation, capabilities, l10n and JSON validation', () => {
   // A preview left open is restored after a reload.
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onWebviewPanel:reportAuthor.preview']);
+  // The workspace check's task type is provided before any Markdown file is opened.
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onWebviewPanel:reportAuthor.preview', 'onTaskType:reportAuthor']);
   assert.equal(manifest.contributes['markdown.markdownItPlugins'], true);
   assert.equal(manifest.main, './dist/extension.js');
   assert.equal(manifest.l10n, './l10n');

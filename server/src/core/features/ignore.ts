@@ -2,9 +2,9 @@
  * "Ignore here" quick fixes: a suppression comment (suppressions.ts) placed where it keeps
  * the Markdown as it was.
  *
- * - An ordinary line: `<!-- report-author-disable-next-line CODE -->` on the line above. At
- *   the top level it has no indentation (four spaces would make it code; a full-width
- *   indentation is the text's own). In a block quote it takes the `>` prefix.
+ * - An ordinary line: `<!-- report-author-disable-next-line CODE -->` on the line above, with
+ *   the line's indentation: at the top level up to three spaces (four would make it code; a
+ *   full-width indentation is the text's own); in a block quote the `>` prefix.
  * - A list item: inside the previous item of the same list, at its content column, so the
  *   list stays one list; the first item of a list gets the comment above the list.
  * - A table row: `disable CODE` above the table and `enable CODE` below it (a comment line
@@ -94,7 +94,11 @@ export class IgnoreContext {
 function prefixOf(line: string, blocks: BlockScan, n: number): string {
   const info = blocks.lines[n]!;
   const quote = info.inQuote ? (/^(?:[ \t]{0,3}>[ \t]?)+/.exec(line)?.[0] ?? '') : '';
-  if (info.listDepth === 0) return quote;
+  if (info.listDepth === 0) {
+    // Up to three spaces, as the line has them; four would make the comment code.
+    const spaces = /^ {0,3}(?! )/.exec(line.slice(quote.length))?.[0] ?? '';
+    return quote + spaces;
+  }
   return quote + (/^[ \t]*/.exec(line.slice(quote.length))?.[0] ?? '');
 }
 
