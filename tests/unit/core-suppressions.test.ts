@@ -108,9 +108,25 @@ test("a report's own reportAuthor front matter sets severities over the edge's",
       [7, 'numbering-gap', 2],
     ],
   );
-  // Invalid values are ignored, not a crash.
-  assert.deepEqual(codesAt(analyze(doc('---', 'reportAuthor: [1, 2]', '---', '一、甲', '三、丙'))), ['4:numbering-gap']);
-  assert.deepEqual(codesAt(analyze(doc('---', 'reportAuthor: { severity: { numbering-gap: loud } }', '---', '一、甲', '三、丙'))), ['4:numbering-gap']);
+  // Invalid values are ignored, and said so on the key.
+  const list = analyze(doc('---', 'reportAuthor: [1, 2]', '---', '一、甲', '三、丙'));
+  assert.deepEqual(
+    list.diagnostics.map((d) => [d.range, d.code, d.message]),
+    [
+      [r(1, 14, 20), 'front-matter-invalid', 'reportAuthor in the front matter is ignored: expected one of severity, placeholders, level3Punctuation.'],
+      [r(4, 0, 2), 'numbering-gap', 'Numbering skips from 一、 to 三、: expected 二、.'],
+    ],
+  );
+  const loud = analyze(doc('---', 'reportAuthor:', '  severity: { numbering-gap: loud, no-such: "off" }', '  colour: red', '---', '一、甲', '三、丙'));
+  assert.deepEqual(
+    loud.diagnostics.map((d) => [d.range, d.code, d.message.replace(/expected one of (\w+-?\w*),.*\./, 'expected one of $1, ….')]),
+    [
+      [r(1, 0, 12), 'front-matter-invalid', 'reportAuthor.severity.numbering-gap in the front matter is ignored: expected one of error, ….'],
+      [r(1, 0, 12), 'front-matter-invalid', 'reportAuthor.severity.no-such in the front matter is ignored: expected one of numbering-gap, ….'],
+      [r(1, 0, 12), 'front-matter-invalid', 'reportAuthor.colour in the front matter is ignored: expected one of severity, ….'],
+      [r(6, 0, 2), 'numbering-gap', 'Numbering skips from 一、 to 三、: expected 二、.'],
+    ],
+  );
 });
 
 test('suppression comments do not show in the preview', () => {

@@ -1,7 +1,7 @@
 /** The pipeline: lines → blocks → headings and placeholders → outline → checks. */
 import type { Diagnostic, Range, ReportModel, ReportTitle } from './types';
 import { DIAGNOSTIC_SOURCE, docsLink, type DiagnosticCode } from './codes';
-import { resolveOptions, severityOf, withFileOptions, type AnalysisOptions, type DeepPartial } from './options';
+import { fileOptionProblems, resolveOptions, severityOf, withFileOptions, type AnalysisOptions, type DeepPartial } from './options';
 import { splitLines, lineRange, type LineTable } from './text';
 import { scanBlocks } from './blocks';
 import { parseFrontMatter } from './frontMatter';
@@ -112,6 +112,13 @@ export function analyze(
   const diagnostics: Diagnostic[] = [];
   const push = (d: Diagnostic | null) => d && diagnostics.push(d);
   if (fm.error) push(makeDiagnostic('front-matter-invalid', fm.error.range, messages.frontMatterInvalid(fm.error.message), opts));
+  const fileProblems = fileOptionProblems(fm.data);
+  if (fileProblems.length) {
+    const key = frontMatterKeyRange(table.lines, blocks.frontMatter?.startLine, 'reportAuthor');
+    // `reportAuthor:` over a block of its own: the key itself.
+    const at = key ? (key.start.character === key.end.character ? lineRange(key.start.line, 0, 'reportAuthor'.length) : key) : lineRange(0, 0, 0);
+    for (const p of fileProblems) push(makeDiagnostic('front-matter-invalid', at, messages.fileOptionInvalid(p.key, p.allowed), opts));
+  }
   for (const f of checkNumbering(scan.headings, parents, opts.level3Punctuation)) {
     push(makeDiagnostic(f.code, f.range, f.message, opts, f.data));
   }

@@ -80,6 +80,37 @@ export function withFileOptions(base: AnalysisOptions, frontMatter: Record<strin
   };
 }
 
+/** What is wrong with a report's `reportAuthor:` front matter block, one problem each ({ key path, value }). */
+export function fileOptionProblems(frontMatter: Record<string, unknown> | null): { key: string; allowed: string }[] {
+  if (!frontMatter || !('reportAuthor' in frontMatter)) return [];
+  const own = frontMatter.reportAuthor;
+  const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(own)) return [{ key: 'reportAuthor', allowed: 'severity, placeholders, level3Punctuation' }];
+  const out: { key: string; allowed: string }[] = [];
+  const severities = [...SEVERITIES].join(', ');
+  for (const [key, value] of Object.entries(own)) {
+    if (key === 'severity') {
+      if (!isObject(value)) out.push({ key: 'reportAuthor.severity', allowed: Object.keys(CODES).join(', ') });
+      else
+        for (const [code, v] of Object.entries(value)) {
+          if (!(code in CODES)) out.push({ key: `reportAuthor.severity.${code}`, allowed: Object.keys(CODES).join(', ') });
+          else if (typeof v !== 'string' || !SEVERITIES.has(v as SeveritySetting)) out.push({ key: `reportAuthor.severity.${code}`, allowed: severities });
+        }
+    } else if (key === 'placeholders') {
+      const names = ['asterisks', 'masks', 'prompts', 'blanks'];
+      if (!isObject(value)) out.push({ key: 'reportAuthor.placeholders', allowed: names.join(', ') });
+      else
+        for (const [name, v] of Object.entries(value)) {
+          if (!names.includes(name)) out.push({ key: `reportAuthor.placeholders.${name}`, allowed: names.join(', ') });
+          else if (typeof v !== 'boolean') out.push({ key: `reportAuthor.placeholders.${name}`, allowed: 'true, false' });
+        }
+    } else if (key === 'level3Punctuation') {
+      if (value !== 'any' && value !== 'halfwidth' && value !== 'fullwidth') out.push({ key: 'reportAuthor.level3Punctuation', allowed: 'any, halfwidth, fullwidth' });
+    } else out.push({ key: `reportAuthor.${key}`, allowed: 'severity, placeholders, level3Punctuation' });
+  }
+  return out;
+}
+
 export function severityOf(code: DiagnosticCode, options: AnalysisOptions): SeveritySetting {
   return options.severity[code] ?? CODES[code];
 }
