@@ -193,3 +193,21 @@ test('"Ignore here" keeps lists one list, tables whole, quotes quoted and front 
   assert.equal(fixed, doc('---', 'title: [', '---', DIS('disable-file', 'front-matter-invalid'), '一、甲'));
   assert.deepEqual(codesAt(analyze(fixed)), []);
 });
+
+test('an unused suppression is removed by its quick fix: the line, or the codes that silence nothing', () => {
+  const on = { severity: { 'unused-suppression': 'warning' as const } };
+  const fixFor = (text: string) => {
+    const m = analyze(text, on);
+    const ds = m.diagnostics.filter((d) => d.code === 'unused-suppression');
+    assert.equal(ds.length, 1);
+    const actions = codeActions(m, URI, WHOLE, ds, ['quickfix'], text);
+    assert.deepEqual(actions.map((a) => a.title), ['Remove the unused suppression']);
+    return applied(text, actions[0]!);
+  };
+  assert.equal(fixFor(doc('一、甲', DIS('disable-next-line', 'numbering-gap'), '培训。')), doc('一、甲', '培训。'));
+  assert.equal(
+    fixFor(doc('一、甲', DIS('disable-next-line', 'unfilled-placeholder numbering-gap'), '培训**次。')),
+    doc('一、甲', DIS('disable-next-line', 'unfilled-placeholder'), '培训**次。'),
+  );
+  assert.equal(fixFor(doc('一、甲', '正文。', DIS('disable-file', 'level-skip'))), doc('一、甲', '正文。'));
+});

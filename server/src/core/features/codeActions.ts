@@ -89,15 +89,24 @@ function quickFixes(model: ReportModel, uri: string, diagnostics: readonly Diagn
   return out;
 }
 
-/** "Ignore CODE here" for each finding, then "ignore CODE in this file" once per code. */
+/** "Ignore CODE here" for each finding, then "ignore CODE in this file" once per code; an unused comment is removed. */
 function ignoreFixes(context: IgnoreContext, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const here: CodeAction[] = [];
   const file = new Map<string, CodeAction>();
   const seen = new Set<string>();
   for (const d of diagnostics) {
     const code = String(d.code);
-    // The "and N more" line stands for placeholders elsewhere; an unused comment is removed, not ignored.
-    if (code === 'unused-suppression' || (d.data as { more?: unknown } | undefined)?.more !== undefined) continue;
+    if (code === 'unused-suppression') {
+      const edit = context.removeUnused(d);
+      if (edit) {
+        const a = action(msg.removeUnused(), QUICK_FIX_KIND, uri, [edit], true);
+        a.diagnostics = [d];
+        here.push(a);
+      }
+      continue;
+    }
+    // The "and N more" line stands for placeholders elsewhere.
+    if ((d.data as { more?: unknown } | undefined)?.more !== undefined) continue;
     const key = `${code}:${d.range.start.line}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -81,6 +81,26 @@ export class IgnoreContext {
     return { here: [insertBefore(at, indent + directiveText('disable-next-line', [code]), eol)], file };
   }
 
+  /**
+   * The edit that removes what an `unused-suppression` finding names: the comment line, or the
+   * codes of it that silence nothing when others in it still do.
+   */
+  removeUnused(d: Diagnostic): TextEdit | null {
+    const { table } = this.doc;
+    const n = d.range.start.line;
+    const line = table.lines[n];
+    const directive = line === undefined ? null : parseDirective(line, n);
+    if (!directive) return null;
+    const unused = (d.data as { codes?: unknown } | undefined)?.codes;
+    const drop = Array.isArray(unused) ? unused.filter((c): c is string => typeof c === 'string') : [];
+    const keep = directive.codes.filter((c) => !drop.includes(c));
+    if (drop.length && keep.length) return { range: directive.range, newText: directiveText(directive.kind, keep) };
+    // The whole line, with its line break.
+    const end = n + 1 < table.lines.length ? { line: n + 1, character: 0 } : { line: n, character: line!.length };
+    const start = n + 1 < table.lines.length || n === 0 ? { line: n, character: 0 } : { line: n - 1, character: table.lines[n - 1]!.length };
+    return { range: { start, end }, newText: '' };
+  }
+
   private fileEdits(code: string): TextEdit[] {
     const { table, blocks, eol } = this.doc;
     const fm = blocks.frontMatter;

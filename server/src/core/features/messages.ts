@@ -46,5 +46,6 @@ export const featureMessages = {
   changeMarker: (written: string, replacement: string) => l10n.t('Change {0} to {1}', written, replacement),
   ignoreHere: (code: string) => l10n.t('Ignore {0} here', code),
   ignoreInFile: (code: string) => l10n.t('Ignore {0} in this file', code),
+  removeUnused: () => l10n.t('Remove the unused suppression'),
   fixAll: () => l10n.t('Fix all heading numbers and markers'),
 };
