@@ -47,6 +47,8 @@ test('disable-file silences a code anywhere, before the comment too', () => {
   const text = doc('一、甲', '培训**次。', '三、丙', DIS('disable-file', 'unfilled-placeholder'), '覆盖**人。');
   assert.deepEqual(codesAt(analyze(text)), ['2:numbering-gap']);
   assert.deepEqual(codesAt(analyze(doc(DIS('disable-file'), '一、甲', '培训**次。', '三、丙'))), []);
+  // After a byte order mark, and with CRLF line ends.
+  assert.deepEqual(codesAt(analyze('\uFEFF' + DIS('disable-file', 'numbering-gap') + '\r\n一、甲\r\n三、丙\r\n')), []);
 });
 
 test('unused suppressions are reported only when unused-suppression is on, naming what silenced nothing', () => {

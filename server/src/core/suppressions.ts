@@ -28,7 +28,7 @@ export interface Directive {
   range: Range;
 }
 
-const DIRECTIVE = /^[ \t]*(?:>[ \t]?)*[ \t]*<!--[ \t]*report-author-(disable-next-line|disable-file|disable|enable)(?=[ \t,]|-->)((?:(?!-->)[^])*)-->[ \t]*$/;
+const DIRECTIVE = /^\uFEFF?[ \t]*(?:>[ \t]?)*[ \t]*<!--[ \t]*report-author-(disable-next-line|disable-file|disable|enable)(?=[ \t,]|-->)((?:(?!-->)[^])*)-->[ \t]*$/;
 /** At most this many codes are read from one comment. */
 const MAX_CODES = 50;
 
