@@ -117,4 +117,8 @@ export interface WorkspaceReport {
   warnings: number;
 }
 export const WORKSPACE_PLACEHOLDERS_PER_REPORT = 100;
-export const WorkspaceReportsRequest = new RequestType<Record<string, never>, WorkspaceReport[], void>('reportAuthor/workspaceReports');
+/** No `uris`: every report of the workspace folders. `uris`: those files only (the reports among them). */
+export interface WorkspaceReportsParams {
+  uris?: string[];
+}
+export const WorkspaceReportsRequest = new RequestType<WorkspaceReportsParams, WorkspaceReport[], void>('reportAuthor/workspaceReports');

@@ -6,7 +6,8 @@
  *
  * Its other mode lists every report of the workspace with what is left in it (missing
  * sections, then placeholders), the way Todo Tree lists TODOs: asked of the server
- * (`reportAuthor/workspaceReports`, cancellable), refreshed on demand and after a save.
+ * (`reportAuthor/workspaceReports`, cancellable), listed again on demand; a saved file alone
+ * is asked for again after a save.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -207,6 +208,24 @@ export function registerReportView(active: ActiveReport, client: LanguageClient)
       await list();
     }
   };
+  /** After a save: only the files saved since the last update are asked for again. */
+  const changed = new Set<string>();
+  const refreshChanged = async () => {
+    const uris = [...changed];
+    changed.clear();
+    if (!provider.all || listing || uris.length === 0) return;
+    try {
+      const fresh = await client.sendRequest(WorkspaceReportsRequest, { uris });
+      if (!provider.all) return;
+      const byUri = new Map(provider.all.map((r) => [r.uri, r]));
+      for (const uri of uris) byUri.delete(uri);
+      for (const r of fresh) byUri.set(r.uri, r);
+      provider.all = [...byUri.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      update();
+    } catch {
+      // The next save or a refresh asks again.
+    }
+  };
   let saved: ReturnType<typeof setTimeout> | undefined;
   return vscode.Disposable.from(
     provider,
@@ -216,8 +235,9 @@ export function registerReportView(active: ActiveReport, client: LanguageClient)
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => {
       if (!provider.all || doc.languageId !== 'markdown') return;
+      changed.add(doc.uri.toString());
       clearTimeout(saved);
-      saved = setTimeout(() => void list(), 500);
+      saved = setTimeout(() => void refreshChanged(), 300);
     }),
     { dispose: () => (clearTimeout(saved), listing?.cancel()) },
     vscode.commands.registerCommand('reportAuthor.listWorkspaceReports', () => setMode(true)),

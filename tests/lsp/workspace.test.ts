@@ -52,6 +52,11 @@ test('reportAuthor/workspaceReports lists every report on disk and open, with wh
       ],
     );
     assert.equal(reports[0]!.errors, 1);
+    // Named files only (after a save): the reports among them.
+    const named = await s.connection.sendRequest<WorkspaceReport[]>('reportAuthor/workspaceReports', {
+      uris: [pathToFileURL(join(dir, 'README.md')).toString(), pathToFileURL(join(dir, '2025年度工作总结.md')).toString(), pathToFileURL(join(dir, 'gone.md')).toString()],
+    });
+    assert.deepEqual(named.map((r) => [r.path, r.placeholderCount]), [['2025年度工作总结.md', 2]]);
   } finally {
     await s.close();
   }

@@ -212,7 +212,7 @@ export function startServer(connection: Connection): void {
     }
     return workspacePlaceholders(store, documents, settings);
   });
-  connection.onRequest(WorkspaceReportsRequest, (_p, token) => workspaceReports(store, documents, token));
+  connection.onRequest(WorkspaceReportsRequest, (p, token) => workspaceReports(store, documents, token, p?.uris));
   connection.onRequest(ListTemplatesRequest, async (p) => (await templatesFor(store, settings, p.uri ?? null)).map(templateInfo));
   connection.onRequest(TemplateSkeletonRequest, async (p) => {
     const found = (await templatesFor(store, settings, p.uri ?? null)).find((t) => t.id === p.id || t.name === p.id);

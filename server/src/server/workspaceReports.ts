@@ -18,10 +18,29 @@ import { placeholderItems } from './requests';
 const MAX_FILES_PER_FOLDER = 500;
 const MAX_BYTES = 5 * 1024 * 1024;
 
-export async function workspaceReports(store: ReportStore, documents: TextDocuments<TextDocument>, token: CancellationToken): Promise<WorkspaceReport[]> {
+export async function workspaceReports(
+  store: ReportStore,
+  documents: TextDocuments<TextDocument>,
+  token: CancellationToken,
+  only?: readonly string[],
+): Promise<WorkspaceReport[]> {
   const out: WorkspaceReport[] = [];
   const seen = new Set<string>();
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+  if (only) {
+    for (const uri of only) {
+      if (token.isCancellationRequested) break;
+      const open = documents.get(uri);
+      const file = filePathOf(uri);
+      const doc = open ?? (file ? readDocument(uri, file) : null);
+      if (!doc) continue;
+      const s = await store.get(doc);
+      if (!open) store.forget(uri);
+      if (s.isReport) out.push(summary(s, store.folders));
+      await pause();
+    }
+    return out;
+  }
   for (const doc of documents.all()) {
     if (token.isCancellationRequested) return out;
     seen.add(doc.uri);
@@ -42,20 +61,25 @@ export async function workspaceReports(store: ReportStore, documents: TextDocume
       const uri = URI.file(file).toString();
       if (seen.has(uri)) continue;
       seen.add(uri);
-      let text: string;
-      try {
-        if (fs.statSync(file).size > MAX_BYTES) continue;
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-      const s = await store.get(TextDocument.create(uri, 'markdown', 0, text));
+      const doc = readDocument(uri, file);
+      if (!doc) continue;
+      const s = await store.get(doc);
       store.forget(uri);
       if (s.isReport) out.push(summary(s, store.folders));
       await pause();
     }
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A Markdown file on disk as a document, or null when it cannot be read or is too large. */
+function readDocument(uri: string, file: string): TextDocument | null {
+  try {
+    if (fs.statSync(file).size > MAX_BYTES) return null;
+    return TextDocument.create(uri, 'markdown', 0, fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 function summary(s: ReportState, folders: readonly string[]): WorkspaceReport {
