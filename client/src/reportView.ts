@@ -166,10 +166,11 @@ export async function reveal(uri: string, selection: vscode.Selection): Promise<
 export function registerReportView(active: ActiveReport, client: LanguageClient): vscode.Disposable {
   const provider = new ReportTreeProvider(active);
   const view = vscode.window.createTreeView<Node>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  let listing: vscode.CancellationTokenSource | undefined;
   const update = () => {
     if (provider.all) {
       view.description = vscode.l10n.t('{0} reports in the workspace', provider.all.length);
-      view.message = provider.all.length === 0 ? vscode.l10n.t('No reports in the workspace.') : undefined;
+      view.message = listing && provider.all.length === 0 ? vscode.l10n.t('Looking for reports…') : provider.all.length === 0 ? vscode.l10n.t('No reports in the workspace.') : undefined;
     } else {
       const status = active.status;
       view.description = status?.template?.name ?? '';
@@ -179,22 +180,24 @@ export function registerReportView(active: ActiveReport, client: LanguageClient)
   };
   update();
 
-  let listing: vscode.CancellationTokenSource | undefined;
   /** Asks the server for every report; a newer listing cancels the one in flight. */
   const list = async () => {
     listing?.cancel();
     const source = (listing = new vscode.CancellationTokenSource());
+    update();
     try {
       const reports = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () =>
         client.sendRequest(WorkspaceReportsRequest, {}, source.token),
       );
       if (source.token.isCancellationRequested || !provider.all) return;
       provider.all = reports;
-      update();
     } catch (e) {
       if (!source.token.isCancellationRequested) void vscode.window.showErrorMessage(vscode.l10n.t('Report Author: {0}', e instanceof Error ? e.message : String(e)));
     } finally {
-      if (listing === source) listing = undefined;
+      if (listing === source) {
+        listing = undefined;
+        update();
+      }
       source.dispose();
     }
   };
