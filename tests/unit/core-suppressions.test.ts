@@ -138,6 +138,11 @@ test('suppression comments do not show in the preview', () => {
   assert.ok(html.includes('张××同志'), html);
   // One list, not two.
   assert.equal(html.match(/<ol data-line/g)?.length, 1, html);
+  // Silenced asterisks are the characters they are: not emphasis, not chips.
+  const stars = doc('一、甲', DIS('disable-next-line', 'unfilled-placeholder'), '培训**次，投入***万元。');
+  const starsHtml = renderReport(stars, analyze(stars), { style: 'editor', standalone: false }).html;
+  assert.match(starsHtml, /<p data-line="2">培训\*\*次，投入\*\*\*万元。<\/p>/);
+  assert.ok(!starsHtml.includes('<strong') && !starsHtml.includes('data-placeholder'), starsHtml);
 });
 
 const ignore = (text: string, line: number, code: string) => {

@@ -142,6 +142,10 @@ export function analyze(
     template: null,
     diagnostics,
   };
+  if (placeholders !== scan.placeholders) {
+    const kept = new Set(placeholders);
+    model.silencedPlaceholders = scan.placeholders.filter((p) => !kept.has(p));
+  }
   applyTemplate(model, table, context, opts, blocks.frontMatter?.startLine);
   let found = model.diagnostics;
   if (suppressions) {

@@ -67,6 +67,11 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
   model.placeholders.forEach((p, i) => {
     if (p.range.start.line === p.range.end.line) add(p.range.start.line, p.range.start.character, p.range.end.character, placeholderToken(i));
   });
+  // A silenced placeholder is literal text: its asterisks, brackets and underscores escaped,
+  // so the parser reads them as the characters they are, never as emphasis or a link.
+  for (const p of model.silencedPlaceholders ?? []) {
+    if (p.range.start.line === p.range.end.line) add(p.range.start.line, p.range.start.character, p.range.end.character, p.text.replace(/[!-/:-@[-`{-~]/g, '\\$&'));
+  }
   for (const h of model.headings) {
     if (h.form === 'run-in') add(h.line, h.range.end.character, h.range.end.character, RUN_IN_END);
   }
