@@ -4,6 +4,8 @@ import type { CodeAction, Range } from 'vscode-languageserver-types';
 import { analyze, type ReportModel } from '../../server/src/core';
 import { codeActions } from '../../server/src/core/features';
 import { renderReport } from '../../server/src/core/preview';
+import MarkdownIt from 'markdown-it';
+import { reportPlaceholdersPlugin } from '../../client/src/preview/markdownItPlugin';
 import { applyEdits } from '../support/edits';
 import { doc, r } from '../support/ranges';
 import { inlineTemplate, withTemplate } from '../support/templates';
@@ -217,4 +219,12 @@ test('an unused suppression is removed by its quick fix: the line, or the codes 
     doc('一、甲', DIS('disable-next-line', 'unfilled-placeholder'), '培训**次。'),
   );
   assert.equal(fixFor(doc('一、甲', '正文。', DIS('disable-file', 'level-skip'))), doc('一、甲', '正文。'));
+});
+
+test("VS Code's own Markdown preview: silenced placeholders are literal text, the others chips", () => {
+  const md = new MarkdownIt({ html: true }).use(reportPlaceholdersPlugin);
+  const html = md.render(doc('一、甲', '培训**次。', DIS('disable-next-line', 'unfilled-placeholder'), '投入**万元，***人次。', '覆盖**人。'));
+  assert.equal(html.match(/data-placeholder/g)?.length, 2, html);
+  assert.match(html, /<p>投入\*\*万元，\*\*\*人次。\n覆盖/);
+  assert.ok(!html.includes('<strong>'), html);
 });

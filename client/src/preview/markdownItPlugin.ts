@@ -13,6 +13,7 @@ import { resolveOptions, type PlaceholderOptions } from '../../../server/src/cor
 import type { PlaceholderKind } from '../../../server/src/core/types';
 import { chipHtml, chipLabels } from '../../../server/src/core/preview/chip';
 import { PLACEHOLDER_TOKEN, placeholderToken, tokenIndex } from '../../../server/src/core/preview/source';
+import { parseDirective, Suppressions, type Directive } from '../../../server/src/core/suppressions';
 
 export interface PlaceholderPluginOptions {
   /** Which placeholder families to show (the `reportAuthor.placeholders.*` settings); all by default. Gets markdown-it's env. */
@@ -27,24 +28,43 @@ interface Found {
 const RESERVED = /[\uE000-\uE01F]/g;
 const TOKEN_TYPE = 'report_placeholder';
 
-/** Replaces each placeholder of `content` with a token; `found` gets them in order. */
-export function protectPlaceholders(content: string, options: PlaceholderOptions, found: Found[]): string {
+/**
+ * Replaces each placeholder of `content` with a token; `found` gets them in order. On a line
+ * where `silenced(i)` says a suppression comment silences placeholders, each is escaped instead:
+ * literal text, never a chip nor emphasis.
+ */
+export function protectPlaceholders(content: string, options: PlaceholderOptions, found: Found[], silenced?: (line: number) => boolean): string {
   const lines = content.replace(RESERVED, '\uFFFD').split('\n');
   return lines
-    .map((line) => {
+    .map((line, i) => {
       if (!/[*＊×Xx[【{$_]/.test(line)) return line;
       const from = line.length - line.trimStart().length;
       const { placeholders } = scanLine(line, from, line.length, from, excludedSpans(line, from), options);
+      const literal = placeholders.length > 0 && !!silenced?.(i);
       let out = '';
       let last = 0;
       for (const p of placeholders) {
-        out += line.slice(last, p.start) + placeholderToken(found.length);
-        found.push({ text: line.slice(p.start, p.end), kind: p.kind });
+        const text = line.slice(p.start, p.end);
+        if (literal) out += line.slice(last, p.start) + text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+        else {
+          out += line.slice(last, p.start) + placeholderToken(found.length);
+          found.push({ text, kind: p.kind });
+        }
         last = p.end;
       }
       return out + line.slice(last);
     })
     .join('\n');
+}
+
+/** The suppression comments of a whole Markdown source, when it has any (cheap when it has none). */
+function suppressionsOf(src: string): Suppressions | null {
+  if (!src.includes('report-author-')) return null;
+  const lines = src.split(/\r\n|\r|\n/);
+  const directives = lines.map((l, n) => parseDirective(l, n)).filter((d): d is Directive => d !== null);
+  if (!directives.length) return null;
+  const at = new Set(directives.map((d) => d.line));
+  return new Suppressions(directives, (n) => at.has(n), lines.length);
 }
 
 function untoken(value: string, found: readonly Found[]): string {
@@ -94,10 +114,14 @@ function textToken(state: StateCore, content: string, level: number): Token {
 export function reportPlaceholdersPlugin(md: MarkdownIt, pluginOptions: PlaceholderPluginOptions = {}): void {
   const protect = (state: StateCore) => {
     const options = resolveOptions({ placeholders: pluginOptions.placeholders?.(state.env) ?? {} }).placeholders;
+    const suppressions = suppressionsOf(state.src);
     for (const token of state.tokens) {
       if (token.type !== 'inline') continue;
       const found: Found[] = [];
-      token.content = protectPlaceholders(token.content, options, found);
+      // An inline token's lines are its block's source lines, in order.
+      const first = token.map?.[0];
+      const silenced = suppressions && first !== undefined ? (i: number) => suppressions.silencer('unfilled-placeholder', first + i) !== null : undefined;
+      token.content = protectPlaceholders(token.content, options, found, silenced);
       if (found.length) token.meta = { ...(token.meta ?? {}), reportPlaceholders: found };
     }
   };
