@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { CodeAction, Range } from 'vscode-languageserver-types';
 import { analyze, type ReportModel } from '../../server/src/core';
 import { codeActions } from '../../server/src/core/features';
-import { renderReport } from '../../server/src/core/preview';
+import { missingSections, renderReport } from '../../server/src/core/preview';
 import MarkdownIt from 'markdown-it';
 import { reportPlaceholdersPlugin } from '../../client/src/preview/markdownItPlugin';
 import { applyEdits } from '../support/edits';
@@ -227,4 +227,14 @@ test("VS Code's own Markdown preview: silenced placeholders are literal text, th
   assert.equal(html.match(/data-placeholder/g)?.length, 2, html);
   assert.match(html, /<p>投入\*\*万元，\*\*\*人次。\n覆盖/);
   assert.ok(!html.includes('<strong>'), html);
+});
+
+test('a silenced missing section is not missing anywhere: no finding, no ghost in the preview', () => {
+  const t = inlineTemplate('id: t\nname: 测试\nsections:\n  - {id: a, title: 甲}\n  - {id: b, title: 乙}');
+  const bare = withTemplate(doc('一、甲', '正文。'), t);
+  assert.deepEqual(codesAt(bare), ['1:missing-section']);
+  assert.equal(missingSections(bare).length, 1);
+  const silenced = withTemplate(doc(DIS('disable-file', 'missing-section'), '一、甲', '正文。'), t);
+  assert.deepEqual(codesAt(silenced), []);
+  assert.equal(missingSections(silenced).length, 0);
 });
