@@ -30,8 +30,8 @@ const REPORT = [
   '三、存在问题', // line 6: gap silenced in the region
   '<!-- report-author-enable numbering-gap -->',
   '五、下一步打算', // line 8: gap reported
-  '<!-- report-author-disable-file ambiguous-emphasis -->',
-  '我们**一定**要完成。', // line 10: ambiguous-emphasis silenced everywhere, placeholders still reported
+  '<!-- report-author-disable-file level-skip -->',
+  '1．加强领导，投入**万元。', // line 10: level-skip (1． under 五、) silenced everywhere, the placeholder still reported
 ].join('\n');
 
 test('each form of suppression comment is honoured by report-lint', () => {
@@ -40,14 +40,13 @@ test('each form of suppression comment is honoured by report-lint', () => {
   assert.deepEqual(out.lines, [
     'r.md:4:3 warning unfilled-placeholder Placeholder ** is still to be filled (a count).',
     'r.md:8:1 error numbering-gap Numbering skips from 三、 to 五、: expected 四、.',
-    'r.md:10:3 warning unfilled-placeholder Placeholder ** is still to be filled (a value).',
-    'r.md:10:7 warning unfilled-placeholder Placeholder ** is still to be filled (a value).',
-    '1 file: 1 error, 3 warnings, 3 placeholders',
+    'r.md:10:10 warning unfilled-placeholder Placeholder ** is still to be filled (an amount of money).',
+    '1 file: 1 error, 2 warnings, 2 placeholders',
   ]);
   // Without the comments, the silenced findings are there (the test can fail).
   const bare = lint({ 'r.md': REPORT.replace(/^<!--.*-->$/gm, '') }, ['r.md']);
-  assert.equal(bare.lines.filter((l) => / (numbering-gap|ambiguous-emphasis) /.test(l)).length, 3);
-  assert.match(bare.lines.at(-1)!, /4 placeholders$/);
+  assert.equal(bare.lines.filter((l) => / (numbering-gap|level-skip) /.test(l)).length, 3);
+  assert.match(bare.lines.at(-1)!, /3 placeholders$/);
 });
 
 test('--report-unused-disable lists the comments that silence nothing, and they count for --fail-on', () => {

@@ -19,8 +19,7 @@ export type LineKind =
   | 'html'
   | 'table'
   | 'front-matter'
-  | 'hr'
-  | 'directive'; // a `<!-- report-author-… -->` comment on a line of its own (suppressions.ts)
+  | 'hr';
 
 export interface LineInfo {
   kind: LineKind;
@@ -38,6 +37,11 @@ export interface LineInfo {
   blockStart: boolean;
   /** Inside a block quote. */
   inQuote: boolean;
+  /**
+   * A suppression comment (`<!-- report-author-… -->`, suppressions.ts) on a line of its own.
+   * Its kind is `blank`: as far as reading goes, nothing is there.
+   */
+  directive: boolean;
 }
 
 export interface FrontMatterBlock {
@@ -84,6 +88,16 @@ export function findFrontMatter(table: LineTable): FrontMatterBlock | null {
 const BLOCKQUOTE_PREFIX = /^(?: {0,3}>[ \t]?)+/;
 const LIST_PREFIX = /^[ \t]*(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$)/;
 
+function leadingSpaces(line: string): number {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  return i;
+}
+
+function quoteLike(line: string): boolean {
+  return BLOCKQUOTE_PREFIX.test(line);
+}
+
 export function scanBlocks(table: LineTable): BlockScan {
   const { lines } = table;
   const frontMatter = findFrontMatter(table);
@@ -96,6 +110,7 @@ export function scanBlocks(table: LineTable): BlockScan {
     listDepth: 0,
     blockStart: false,
     inQuote: false,
+    directive: false,
   }));
 
   // What markdown-it sees: front matter blanked (line numbers kept), BOM and NUL neutralised,
@@ -108,7 +123,8 @@ export function scanBlocks(table: LineTable): BlockScan {
   for (let n = 0; n < lines.length; n++) {
     const l = lines[n]!;
     if (!inFrontMatter(n) && l.includes('<!--') && isDirectiveLine(l)) {
-      info[n]!.kind = 'directive';
+      info[n]!.kind = 'blank';
+      info[n]!.directive = true;
       kept ??= Array.from({ length: n }, (_, i) => i);
       continue;
     }
@@ -128,9 +144,9 @@ export function scanBlocks(table: LineTable): BlockScan {
   const mark = (from: number, to: number, kind: LineKind) => {
     const end = to > from ? at(to - 1) + 1 : at(from);
     for (let n = at(from); n < end && n < info.length; n++) {
-      const k = info[n]!.kind;
+      if (info[n]!.kind !== 'blank' || kind === 'code') info[n]!.kind = kind;
       // In code a comment is text; elsewhere it stays a suppression comment.
-      if ((k !== 'blank' && k !== 'directive') || kind === 'code') info[n]!.kind = kind;
+      if (kind === 'code') info[n]!.directive = false;
     }
   };
   for (let t = 0; t < tokens.length; t++) {
@@ -150,7 +166,14 @@ export function scanBlocks(table: LineTable): BlockScan {
           const li = info[at(map[0])]!;
           li.listMarker = tok.markup;
           li.listNumber = tok.info ? Number(tok.info) : 0;
-          for (let s = map[0]; s < map[1] && at(s) < info.length; s++) info[at(s)]!.listDepth = listDepth;
+          // A line that CommonMark joins to the item as a lazy continuation (not indented to the
+          // item's text, e.g. a title right after a `- 字段: 值` list) is outside it for a reader.
+          const indent = LIST_PREFIX.exec(lines[at(map[0])]!.replace(BLOCKQUOTE_PREFIX, ''))?.[0].length ?? 0;
+          for (let s = map[0]; s < map[1] && at(s) < info.length; s++) {
+            const n = at(s);
+            const lazy = s > map[0] && indent > 0 && lines[n]!.trim() !== '' && leadingSpaces(lines[n]!) < indent && !quoteLike(lines[n]!);
+            info[n]!.listDepth = lazy ? listDepth - 1 : listDepth;
+          }
         }
         break;
       case 'blockquote_open':

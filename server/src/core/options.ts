@@ -21,12 +21,18 @@ export interface AnalysisOptions {
    * wants `1.`; `fullwidth` wants `1．`. `1、` is always reported.
    */
   level3Punctuation: 'any' | 'halfwidth' | 'fullwidth';
+  /**
+   * Recognise a report's kind from its title or file name when no template is named.
+   * Off: only a named template (front matter, configuration, setting, `--template`) applies.
+   */
+  recognizeTemplates: boolean;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = Object.freeze({
   severity: {},
   placeholders: Object.freeze({ asterisks: true, masks: true, prompts: true, blanks: true }),
   level3Punctuation: 'any',
+  recognizeTemplates: true,
 }) as AnalysisOptions;
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
@@ -52,6 +58,7 @@ export function resolveOptions(input?: DeepPartial<AnalysisOptions> | null): Ana
       blanks: bool(p.blanks, true),
     },
     level3Punctuation: l3 === 'halfwidth' || l3 === 'fullwidth' ? l3 : 'any',
+    recognizeTemplates: bool(input?.recognizeTemplates, true),
   };
 }
 
@@ -74,6 +81,7 @@ export function withFileOptions(base: AnalysisOptions, frontMatter: Record<strin
   for (const k of Object.keys(placeholders) as (keyof PlaceholderOptions)[]) if (typeof given[k] === 'boolean') placeholders[k] = given[k] as boolean;
   const l3 = o.level3Punctuation;
   return {
+    ...base,
     severity: { ...base.severity, ...file.severity },
     placeholders,
     level3Punctuation: l3 === 'any' || l3 === 'halfwidth' || l3 === 'fullwidth' ? l3 : base.level3Punctuation,

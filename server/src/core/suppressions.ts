@@ -179,10 +179,10 @@ export class Suppressions {
 }
 
 /** The suppression comments of a document, from the lines blocks.ts marked as such. */
-export function findDirectives(lines: readonly string[], kinds: readonly { kind: string }[]): Directive[] {
+export function findDirectives(lines: readonly string[], info: readonly { directive: boolean }[]): Directive[] {
   const out: Directive[] = [];
   for (let n = 0; n < lines.length; n++) {
-    if (kinds[n]?.kind !== 'directive') continue;
+    if (!info[n]?.directive) continue;
     const d = parseDirective(lines[n]!, n);
     if (d) out.push(d);
   }

@@ -59,7 +59,7 @@ export class IgnoreContext {
         file,
       };
     }
-    const above = L > 0 && blocks.lines[L - 1]!.kind === 'directive' ? parseDirective(lines[L - 1]!, L - 1) : null;
+    const above = L > 0 && blocks.lines[L - 1]!.directive ? parseDirective(lines[L - 1]!, L - 1) : null;
     if (above?.kind === 'disable-next-line' && above.codes.length) {
       if (above.codes.includes(code)) return null;
       return { here: [{ range: above.range, newText: directiveText('disable-next-line', [...above.codes, code]) }], file };
@@ -69,7 +69,7 @@ export class IgnoreContext {
     if (info.listMarker && info.listDepth > 0) {
       // The item before it in the same list, if the line above belongs to one.
       let p = L - 1;
-      while (p >= 0 && (blocks.lines[p]!.kind === 'blank' || blocks.lines[p]!.kind === 'directive')) p--;
+      while (p >= 0 && blocks.lines[p]!.kind === 'blank') p--;
       if (p >= 0 && blocks.lines[p]!.listDepth >= info.listDepth) {
         let item = p;
         while (item >= 0 && !(blocks.lines[item]!.listMarker && blocks.lines[item]!.listDepth === info.listDepth)) item--;
@@ -77,7 +77,7 @@ export class IgnoreContext {
       }
     }
     // Stacked comments above the line stay together: the new one goes above them.
-    while (at > 0 && blocks.lines[at - 1]!.kind === 'directive') at--;
+    while (at > 0 && blocks.lines[at - 1]!.directive) at--;
     return { here: [insertBefore(at, indent + directiveText('disable-next-line', [code]), eol)], file };
   }
 
