@@ -55,6 +55,7 @@ test('every contributed command has a localised title and a category, and the cl
     [
       'reportAuthor.checkWorkspace',
       'reportAuthor.deriveTemplate',
+      'reportAuthor.exportDocx',
       'reportAuthor.exportHtml',
       'reportAuthor.fillPlaceholder',
       'reportAuthor.listWorkspaceReports',

@@ -7,7 +7,7 @@
  * No vscode import: tested with markdown-it directly.
  */
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
-import { scanLine } from '../../../server/src/core/placeholders';
+import { documentMode, lineVotes, placeholdersIn, scanLine, type DocumentMode, type LineScan, type ModeVotes } from '../../../server/src/core/placeholders';
 import { excludedSpans } from '../../../server/src/core/inline';
 import { resolveOptions, type PlaceholderOptions } from '../../../server/src/core/options';
 import type { PlaceholderKind } from '../../../server/src/core/types';
@@ -28,18 +28,45 @@ interface Found {
 const RESERVED = /[\uE000-\uE01F]/g;
 const TOKEN_TYPE = 'report_placeholder';
 
-/**
- * Replaces each placeholder of `content` with a token; `found` gets them in order. On a line
- * where `silenced(i)` says a suppression comment silences placeholders, each is escaped instead:
- * literal text, never a chip nor emphasis.
- */
-export function protectPlaceholders(content: string, options: PlaceholderOptions, found: Found[], silenced?: (line: number) => boolean): string {
-  const lines = content.replace(RESERVED, '\uFFFD').split('\n');
-  return lines
-    .map((line, i) => {
-      if (!/[*＊×Xx[【{$_]/.test(line)) return line;
+interface ScannedLine {
+  line: string;
+  scan: LineScan | null;
+}
+
+/** Each line of an inline token's `content`, scanned; `votes` gets their votes on the document's mode. */
+export function scanContent(content: string, options: PlaceholderOptions, votes: ModeVotes): ScannedLine[] {
+  return content
+    .replace(RESERVED, '\uFFFD')
+    .split('\n')
+    .map((line) => {
+      if (!line.trim()) return { line, scan: null };
       const from = line.length - line.trimStart().length;
-      const { placeholders } = scanLine(line, from, line.length, from, excludedSpans(line, from), options);
+      const scan = scanLine(line, from, line.length, from, excludedSpans(line, from), options);
+      lineVotes(scan, votes);
+      return { line, scan };
+    });
+}
+
+/**
+ * Replaces each placeholder of `content` with a token; `found` gets them in order. The
+ * document's mode decides ambiguous pairs (placeholders in a template, bold otherwise);
+ * alone, one block of text decides for itself.
+ */
+export function protectPlaceholders(content: string, options: PlaceholderOptions, found: Found[], mode?: DocumentMode): string {
+  const votes: ModeVotes = { template: 0, bold: 0 };
+  const lines = scanContent(content, options, votes);
+  return protectLines(lines, mode ?? documentMode(votes), found);
+}
+
+/**
+ * The lines with their placeholders as tokens. On a line where `silenced(i)` says a suppression
+ * comment silences placeholders, each is escaped instead: literal text, never a chip nor emphasis.
+ */
+function protectLines(lines: readonly ScannedLine[], mode: DocumentMode, found: Found[], silenced?: (line: number) => boolean): string {
+  return lines
+    .map(({ line, scan }, i) => {
+      if (!scan) return line;
+      const placeholders = placeholdersIn(line, scan, mode);
       const literal = placeholders.length > 0 && !!silenced?.(i);
       let out = '';
       let last = 0;
@@ -114,16 +141,21 @@ function textToken(state: StateCore, content: string, level: number): Token {
 export function reportPlaceholdersPlugin(md: MarkdownIt, pluginOptions: PlaceholderPluginOptions = {}): void {
   const protect = (state: StateCore) => {
     const options = resolveOptions({ placeholders: pluginOptions.placeholders?.(state.env) ?? {} }).placeholders;
+    // Every block's lines first: their votes decide the document's mode, as in the engine.
+    const votes: ModeVotes = { template: 0, bold: 0 };
+    const scanned = state.tokens.map((token) => (token.type === 'inline' ? scanContent(token.content, options, votes) : null));
+    const mode = documentMode(votes);
     const suppressions = suppressionsOf(state.src);
-    for (const token of state.tokens) {
-      if (token.type !== 'inline') continue;
+    state.tokens.forEach((token, i) => {
+      const lines = scanned[i];
+      if (!lines) return;
       const found: Found[] = [];
       // An inline token's lines are its block's source lines, in order.
       const first = token.map?.[0];
-      const silenced = suppressions && first !== undefined ? (i: number) => suppressions.silencer('unfilled-placeholder', first + i) !== null : undefined;
-      token.content = protectPlaceholders(token.content, options, found, silenced);
+      const silenced = suppressions && first !== undefined ? (k: number) => suppressions.silencer('unfilled-placeholder', first + k) !== null : undefined;
+      token.content = protectLines(lines, mode, found, silenced);
       if (found.length) token.meta = { ...(token.meta ?? {}), reportPlaceholders: found };
-    }
+    });
   };
   const chips = (state: StateCore) => {
     let words: ReturnType<typeof chipLabels> | undefined;

@@ -22,6 +22,7 @@ import { deriveTemplate } from '../core';
 import { useLocale } from '../l10n';
 import {
   DeriveTemplateRequest,
+  ExportDocxRequest,
   ListTemplatesRequest,
   OutlineStatusNotification,
   PlaceholdersRequest,
@@ -35,7 +36,7 @@ import { publishable } from './diagnostics';
 import { outlineStatus, sameStatus } from './status';
 import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
-import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
+import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -223,6 +224,11 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     const s = await store.get(doc);
     return { text: deriveTemplate(s.text, s.model, filePathOf(p.uri) ?? 'report.md') };
+  });
+
+  connection.onRequest(ExportDocxRequest, async (p) => {
+    const doc = documents.get(p.uri);
+    return doc ? exportDocxOf(await store.get(doc)) : null;
   });
 
   documents.listen(connection);
