@@ -414,7 +414,7 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
     });
   });
 
-  it('9. 在此处忽略: the quick fix inserts a suppression comment and the placeholder problems of that line go', { timeout: STEP }, async (t) => {
+  it('10. 在此处忽略: the quick fix inserts a suppression comment and the placeholder problems of that line go', { timeout: STEP }, async (t) => {
     await step(t, 'ignore-here', async () => {
       await wb.quickOpen(REPORT);
       await wb.page.keyboard.press(KEYS.problems);
@@ -448,7 +448,7 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
     });
   });
 
-  it('10. 检查工作区全部报告 runs report-lint as a task; its findings reach the Problems panel', { timeout: 2 * STEP }, async (t) => {
+  it('11. 检查工作区全部报告 runs report-lint as a task; its findings reach the Problems panel', { timeout: 2 * STEP }, async (t) => {
     await step(t, 'workspace-check', async () => {
       // A report on disk that the editor never opens: only the task can report it.
       const other = '2025年半年工作总结.md';
