@@ -47,5 +47,7 @@ export const featureMessages = {
   ignoreHere: (code: string) => l10n.t('Ignore {0} here', code),
   ignoreInFile: (code: string) => l10n.t('Ignore {0} in this file', code),
   removeUnused: () => l10n.t('Remove the unused suppression'),
+  writeAsBold: (html: string) => l10n.t('Keep it bold: write {0}', html),
+  writeAsPlaceholders: (fullWidth: string) => l10n.t('Two placeholders: write {0}', fullWidth),
   fixAll: () => l10n.t('Fix all heading numbers and markers'),
 };
