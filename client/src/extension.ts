@@ -11,6 +11,7 @@ import { registerCommands } from './commands';
 import { OutlineStore } from './outlineStore';
 import { registerReportView } from './reportView';
 import { registerStatusBar } from './statusBar';
+import { registerWorkspaceCheck } from './workspaceCheck';
 import { registerPreview } from './preview';
 import type { MarkdownIt } from 'markdown-it';
 
@@ -31,7 +32,8 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => store.delete(doc.uri.toString())),
     registerStatusBar(active),
-    registerReportView(active),
+    registerReportView(active, client),
+    registerWorkspaceCheck(context, client),
     registerCommands(client, active),
     preview,
   );

@@ -121,6 +121,11 @@ export interface ReportModel {
   /** Section tree; annexes are level-0 nodes holding their own sections. */
   outline: OutlineNode[];
   placeholders: Placeholder[];
+  /**
+   * Placeholders a suppression comment silenced: text the author keeps as written. Not counted
+   * or listed anywhere; a renderer shows them as the literal text they are.
+   */
+  silencedPlaceholders?: Placeholder[];
   /** The template the report was checked against (its id, or its path for a user's file), or null. */
   template: string | null;
   /** Sections the template requires that are not there (empty without a template). */

@@ -29,7 +29,9 @@ import {
   PlaceholdersRequest,
   PreviewRequest,
   TemplateSkeletonRequest,
+  WorkspaceReportsRequest,
 } from '../../../shared/protocol';
+import { workspaceReports } from './workspaceReports';
 import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
 import { publishable } from './diagnostics';
@@ -234,7 +236,7 @@ export function startServer(connection: Connection, entry: string | null = null)
   });
   connection.onCodeAction(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) : [];
+    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, s.text) : [];
   });
 
   connection.onRequest(PlaceholdersRequest, async (p, token) => {
@@ -266,6 +268,7 @@ export function startServer(connection: Connection, entry: string | null = null)
     const out = await renderer.render(`${p.uri}\0${standalone}`, input);
     return out && !token.isCancellationRequested ? previewResult(state, out) : null;
   });
+  connection.onRequest(WorkspaceReportsRequest, (p, token) => workspaceReports(store, documents, token, p?.uris));
   connection.onRequest(ListTemplatesRequest, async (p) => (await templatesFor(store, settings, p.uri ?? null)).map(templateInfo));
   connection.onRequest(TemplateSkeletonRequest, async (p) => {
     const found = (await templatesFor(store, settings, p.uri ?? null)).find((t) => t.id === p.id || t.name === p.id);

@@ -90,7 +90,9 @@ export const KEYS = {
   closePanel: 'Control+Alt+Shift+6',
   save: 'Control+Alt+Shift+7',
   runInEditorSuite: 'Control+Alt+Shift+8',
-  markdownPreview: 'Control+Alt+Shift+9',
+  checkWorkspace: 'Control+Alt+Shift+9',
+  listWorkspaceReports: 'Control+Alt+Shift+0',
+  markdownPreview: 'Control+Alt+Shift+F9',
 } as const;
 
 /** `Control+Alt+Shift+1` → `ctrl+alt+shift+1`, for keybindings.json. */
@@ -110,6 +112,8 @@ export function writeUserSettings(
     { key: vsKey(KEYS.closePanel), command: 'workbench.action.closePanel' },
     { key: vsKey(KEYS.save), command: 'workbench.action.files.save' },
     { key: vsKey(KEYS.markdownPreview), command: 'markdown.showPreview' },
+    { key: vsKey(KEYS.checkWorkspace), command: 'reportAuthor.checkWorkspace' },
+    { key: vsKey(KEYS.listWorkspaceReports), command: 'reportAuthor.listWorkspaceReports' },
   ];
   if (commands.preview) list.push({ key: vsKey(KEYS.openPreview), command: commands.preview });
   if (commands.inEditorSuite) list.push({ key: vsKey(KEYS.runInEditorSuite), ...commands.inEditorSuite });
