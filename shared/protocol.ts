@@ -135,13 +135,15 @@ export interface PlaceholderSpan {
   range: Range;
   text: string;
   kind: PlaceholderItem['kind'];
+  /** Silenced by a `report-author-disable` comment: shown as written, never as a chip or emphasis. */
+  silenced?: true;
 }
 
 /** The placeholders of one version of a document, as VS Code's own Markdown preview shows them. */
 export interface DocumentPlaceholders {
   uri: string;
   version: number;
-  /** Empty for a Markdown file that is not a report. */
+  /** Empty for a Markdown file that is not a report; silenced ones are flagged. */
   placeholders: PlaceholderSpan[];
 }
 export const DocumentPlaceholdersRequest = new RequestType<{ uri: string }, DocumentPlaceholders | null, void>('reportAuthor/documentPlaceholders');

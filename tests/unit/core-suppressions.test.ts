@@ -222,8 +222,12 @@ test('an unused suppression is removed by its quick fix: the line, or the codes 
 });
 
 test("VS Code's own Markdown preview: silenced placeholders are literal text, the others chips", () => {
-  const md = new MarkdownIt({ html: true }).use(reportPlaceholdersPlugin);
-  const html = md.render(doc('一、甲', '培训**次。', DIS('disable-next-line', 'unfilled-placeholder'), '投入**万元，***人次。', '覆盖**人。'));
+  const text = doc('一、甲', '培训**次。', DIS('disable-next-line', 'unfilled-placeholder'), '投入**万元，***人次。', '覆盖**人。');
+  // The server's answer (reportAuthor/documentPlaceholders): the placeholders, and the silenced ones flagged.
+  const model = analyze(text);
+  const spans = [...model.placeholders, ...(model.silencedPlaceholders ?? []).map((p) => ({ ...p, silenced: true as const }))];
+  const md = new MarkdownIt({ html: true }).use(reportPlaceholdersPlugin, { placeholders: () => spans });
+  const html = md.render(text);
   assert.equal(html.match(/data-placeholder/g)?.length, 2, html);
   assert.match(html, /<p>投入\*\*万元，\*\*\*人次。\n覆盖/);
   assert.ok(!html.includes('<strong>'), html);

@@ -69,6 +69,8 @@ const CLIENT_MAY_BUNDLE = new Set([
   'server/src/core/preview/labels.ts',
   'server/src/core/preview/source.ts',
   'server/src/core/placeholderValue.ts',
+  // The codes' documentation links (workspace check): data, no imports.
+  'server/src/core/codes.ts',
 ]);
 
 test('the import reader sees runtime, type-only and re-exported imports', () => {
@@ -104,7 +106,7 @@ test('Node I/O, the CLI and the server glue stay in their lanes', () => {
   assert.deepEqual(bad.map(where), []);
 });
 
-test('the extension holds no engine: it imports shared/ and, of the core, only the chip and the value check', () => {
+test('the extension holds no engine: it imports shared/ and, of the core, only the chip, the value check and the codes', () => {
   const bad = imports.filter(
     (i) => i.from.startsWith('client/') && i.local && !i.typeOnly && !i.to.startsWith('client/') && !i.to.startsWith('shared/') && !CLIENT_MAY_BUNDLE.has(i.to),
   );

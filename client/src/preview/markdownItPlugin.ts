@@ -26,6 +26,8 @@ export interface PlaceholderPluginOptions {
 interface Found {
   text: string;
   kind: PlaceholderKind;
+  /** Silenced in the document: shown as written (escaped text), never a chip or emphasis. */
+  silenced?: boolean;
 }
 
 const RESERVED = /[\uE000-\uE01F]/g;
@@ -77,7 +79,7 @@ export function protectPlaceholders(
         const end = p.range.end.character - offset;
         if (start < last || end > trimmed.length || trimmed.slice(start, end) !== p.text) continue;
         out += piece.slice(last, start) + placeholderToken(found.length);
-        found.push({ text: p.text, kind: p.kind });
+        found.push({ text: p.text, kind: p.kind, silenced: p.silenced === true });
         last = end;
       }
       return out + piece.slice(last);
@@ -108,7 +110,8 @@ function expand(state: StateCore, children: Token[], found: readonly Found[], wo
     for (let m = PLACEHOLDER_TOKEN.exec(value); m; m = PLACEHOLDER_TOKEN.exec(value)) {
       if (m.index > last) out.push(textToken(state, value.slice(last, m.index), child.level));
       const p = found[tokenIndex(m[1]!)];
-      if (p) {
+      if (p?.silenced) out.push(textToken(state, p.text, child.level));
+      else if (p) {
         const t = new state.Token(TOKEN_TYPE, '', 0);
         t.content = p.text;
         t.meta = { kind: p.kind, words };

@@ -155,6 +155,9 @@ export function analyze(
   applyTemplate(model, table, context, opts, blocks.frontMatter?.startLine);
   let found = model.diagnostics;
   if (suppressions) {
+    // A section silenced in the document is not missing anywhere (unlike `missing-section: off`,
+    // a setting, which keeps the ghost): the directive counts as used either way.
+    model.missing = model.missing.filter((m) => !suppressions.silencer('missing-section', m.range.start.line));
     found = found.filter((d) => !suppressions.silences(d));
     for (const u of suppressions.unused()) push2(found, unusedDiagnostic(u, opts));
   }

@@ -36,7 +36,7 @@ import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
 import { publishable } from './diagnostics';
 import { outlineStatus, sameStatus } from './status';
-import type { OutlineStatus } from '../../../shared/protocol';
+import type { OutlineStatus, PlaceholderSpan } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 import { PreviewRenderer, previewCss, previewResult, renderInput } from './preview';
@@ -250,7 +250,10 @@ export function startServer(connection: Connection, entry: string | null = null)
     const doc = documents.get(p.uri);
     if (!doc) return null;
     const s = await store.get(doc);
-    return { uri: s.uri, version: s.version, placeholders: s.isReport ? s.model.placeholders.map(({ range, text, kind }) => ({ range, text, kind })) : [] };
+    if (!s.isReport) return { uri: s.uri, version: s.version, placeholders: [] };
+    const spans: PlaceholderSpan[] = s.model.placeholders.map(({ range, text, kind }) => ({ range, text, kind }));
+    for (const { range, text, kind } of s.model.silencedPlaceholders ?? []) spans.push({ range, text, kind, silenced: true });
+    return { uri: s.uri, version: s.version, placeholders: spans };
   });
   connection.onRequest(PreviewRequest, async (p, token) => {
     // After the analyses already scheduled have published their diagnostics.
