@@ -19,6 +19,8 @@ const common = {
   // Some ESM packages read import.meta.url; give them a CommonJS equivalent.
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: ['./esbuild.import-meta-url.js'],
+  // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

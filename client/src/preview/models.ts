@@ -45,7 +45,7 @@ export class PreviewModels implements vscode.Disposable {
       this.store.folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     };
     folders();
-    const watcher = vscode.workspace.createFileSystemWatcher('**/.report-author.json');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.report-author.{json,yaml,yml}');
     this.disposables.push(
       watcher,
       watcher.onDidChange(() => this.clear()),

@@ -3,7 +3,6 @@
  * analysis (one per version, see ReportStore) and delegates to a core feature.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -34,6 +33,7 @@ import { outlineStatus, sameStatus } from './status';
 import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
+import { isConfigFile } from '../node/config';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -150,7 +150,7 @@ export function startServer(connection: Connection): void {
   documents.onDidSave((e) => {
     // A saved template or workspace file changes what other reports are checked against.
     const file = filePathOf(e.document.uri);
-    if (file && (path.basename(file) === '.report-author.json' || looksLikeTemplate(e.document.getText(), file))) refreshAll();
+    if (file && (isConfigFile(file) || looksLikeTemplate(e.document.getText(), file))) refreshAll();
   });
   connection.onDidChangeConfiguration(() => refreshAll());
   connection.onDidChangeWatchedFiles((params) => {
