@@ -222,7 +222,7 @@ describe('exit codes', () => {
 // Text output
 
 describe('text format', () => {
-  test('lines are `path:line:col severity code message`, then the summary', () => {
+  test('lines are `path:line:col severity code message` in aligned columns, then the summary', () => {
     const cwd = workspace({
       'a.md': '一、总体情况\n数量 ** 项 @warning:unfilled-placeholder:Fill in the count\n\n三、下一步 @error:numbering-gap:Section 二 is missing\n',
       'b.md': '@information:level-skip\n  @hint:marker-width:just a hint\n',
@@ -231,10 +231,10 @@ describe('text format', () => {
     assert.equal(
       out.stdout,
       [
-        'a.md:2:9 warning unfilled-placeholder Fill in the count',
-        'a.md:4:7 error numbering-gap Section 二 is missing',
-        'b.md:1:1 information level-skip fake level-skip',
-        'b.md:2:3 hint marker-width just a hint',
+        'a.md:2:9 warning     unfilled-placeholder Fill in the count',
+        'a.md:4:7 error       numbering-gap        Section 二 is missing',
+        'b.md:1:1 information level-skip           fake level-skip',
+        'b.md:2:3 hint        marker-width         just a hint',
         '2 files: 1 error, 1 warning, 1 placeholder',
         '',
       ].join('\n'),
@@ -334,7 +334,7 @@ describe('inputs', () => {
 
   const unreadable: [string, (dir: string) => void, RegExp][] = [
     ['a missing file', () => {}, /bad\.md: file not found/],
-    ['a directory', (dir) => fs.mkdirSync(path.join(dir, 'bad.md')), /bad\.md: is a directory/],
+    ['a folder with no Markdown in it', (dir) => fs.mkdirSync(path.join(dir, 'bad.md')), /bad\.md: no Markdown files in this folder/],
     [
       'a binary file',
       (dir) => fs.writeFileSync(path.join(dir, 'bad.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a])),
@@ -388,7 +388,7 @@ describe('usage', () => {
       const out = runCli(argv, { cwd });
       assert.equal(out.code, 2);
       assert.match(out.stderr, message);
-      assert.match(out.stderr, /^Usage: report-lint \[options\] <files or globs>$/m);
+      assert.match(out.stderr, /^Usage: report-lint \[options\] <files, folders, globs or - for standard input>$/m);
       assert.equal(out.stdout, '');
     });
   }

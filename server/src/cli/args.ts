@@ -18,15 +18,35 @@ export type ExportStyle = (typeof PREVIEW_STYLES)[number];
 export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; format: OutputFormat; failOn: FailLevel; inputs: string[]; template: string | null }
-  | { kind: 'list-templates'; format: OutputFormat }
+  | { kind: 'check' } & CheckArgs
+  | { kind: 'list-templates'; format: OutputFormat; config: string | null }
   | { kind: 'derive-template'; file: string }
-  | { kind: 'export'; file: string; template: string | null; style: ExportStyle }
+  | { kind: 'export'; file: string; template: string | null; style: ExportStyle; config: string | null }
   | { kind: 'usage-error'; message: string };
+
+export interface CheckArgs {
+  format: OutputFormat;
+  failOn: FailLevel;
+  /** Files, folders, globs; `-` is standard input. */
+  inputs: string[];
+  template: string | null;
+  /** Apply the safe fixes (numbers, marker punctuation and width) to the files. */
+  fix: boolean;
+  /** A configuration file to use instead of the nearest one. */
+  config: string | null;
+  /** More warnings than this fail the run. */
+  maxWarnings: number | null;
+  /** The name standard input is checked under (for the configuration, the template, the output). */
+  stdinFilename: string | null;
+}
 
 const OPTIONS = {
   format: { type: 'string' },
   'fail-on': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  config: { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  fix: { type: 'boolean' },
   template: { type: 'string' },
   'derive-template': { type: 'string' },
   export: { type: 'string' },
@@ -45,38 +65,29 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     tokens: true,
   });
 
-  let format: string = 'text';
-  let failOn: string = 'error';
-  let help = false;
-  let version = false;
-  let listTemplates = false;
-  let template: string | null = null;
-  let derive: string | null = null;
-  let exportFormat: string | null = null;
-  let style: string | null = null;
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  /** Options as the user spelled them, for messages. */
+  const spelled = new Map<string, string>();
 
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = (OPTIONS as Record<string, { type: 'string' | 'boolean' }>)[token.name];
     if (!spec) return usageError(l10n.t('Unknown option: {0}', token.rawName));
+    spelled.set(token.name, token.rawName.startsWith('--') ? token.rawName : `--${token.name}`);
     if (spec.type === 'boolean') {
       if (token.value !== undefined) return usageError(l10n.t('Option {0} does not take a value', token.rawName));
-      if (token.name === 'help') help = true;
-      else if (token.name === 'list-templates') listTemplates = true;
-      else version = true;
+      flags.add(token.name);
       continue;
     }
     if (token.value === undefined || token.value === '') {
       return usageError(l10n.t('Option {0} needs a value', token.rawName));
     }
-    if (token.name === 'format') format = token.value;
-    else if (token.name === 'template') template = token.value;
-    else if (token.name === 'derive-template') derive = token.value;
-    else if (token.name === 'export') exportFormat = token.value;
-    else if (token.name === 'style') style = token.value;
-    else failOn = token.value;
+    values.set(token.name, token.value);
   }
 
+  const format = values.get('format') ?? 'text';
+  const failOn = values.get('fail-on') ?? 'error';
   if (!isOneOf(FORMATS, format)) {
     return usageError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}', format, '--format', FORMATS.join(', ')));
   }
@@ -85,10 +96,39 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       l10n.t('Invalid value "{0}" for {1}: expected one of {2}', failOn, '--fail-on', FAIL_LEVELS.join(', ')),
     );
   }
-  if (help) return { kind: 'help' };
-  if (version) return { kind: 'version' };
-  if (listTemplates) return { kind: 'list-templates', format };
-  if (derive !== null) return { kind: 'derive-template', file: derive };
+  if (flags.has('help')) return { kind: 'help' };
+  if (flags.has('version')) return { kind: 'version' };
+
+  const given = (name: string) => values.has(name) || flags.has(name);
+  // What the run does; two of these are a contradiction.
+  const modes = ['list-templates', 'derive-template', 'export', 'fix'].filter(given);
+  if (modes.length > 1) return together(spelled.get(modes[0]!)!, spelled.get(modes[1]!)!);
+  const mode = modes[0] ?? 'check';
+  // Options that only mean something in some modes.
+  const applies: Record<string, readonly string[]> = {
+    format: ['check', 'fix', 'list-templates'],
+    'fail-on': ['check', 'fix'],
+    'max-warnings': ['check', 'fix'],
+    'stdin-filename': ['check'],
+    template: ['check', 'fix', 'export'],
+    config: ['check', 'fix', 'export', 'list-templates'],
+  };
+  for (const [name, modesOf] of Object.entries(applies)) {
+    if (given(name) && !modesOf.includes(mode)) return together(spelled.get(name)!, spelled.get(mode)!);
+  }
+  const template = values.get('template') ?? null;
+  const config = values.get('config') ?? null;
+
+  if (mode === 'list-templates') {
+    if (positionals.length) return usageError(l10n.t('{0} takes no files', '--list-templates'));
+    return { kind: 'list-templates', format, config };
+  }
+  if (mode === 'derive-template') {
+    if (positionals.length) return usageError(l10n.t('{0} takes exactly one file', '--derive-template'));
+    return { kind: 'derive-template', file: values.get('derive-template')! };
+  }
+  const exportFormat = values.get('export') ?? null;
+  const style = values.get('style') ?? null;
   if (exportFormat !== null || style !== null) {
     if (exportFormat === null) return usageError(l10n.t('Option {0} needs {1}', '--style', '--export html'));
     if (!isOneOf(EXPORT_FORMATS, exportFormat)) {
@@ -99,10 +139,38 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       return usageError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}', chosen, '--style', PREVIEW_STYLES.join(', ')));
     }
     if (positionals.length !== 1) return usageError(l10n.t('--export html takes exactly one file'));
-    return { kind: 'export', file: positionals[0]!, template, style: chosen };
+    return { kind: 'export', file: positionals[0]!, template, style: chosen, config };
+  }
+
+  let maxWarnings: number | null = null;
+  const max = values.get('max-warnings');
+  if (max !== undefined) {
+    if (!/^\d{1,9}$/.test(max)) {
+      return usageError(l10n.t('Invalid value "{0}" for {1}: expected a whole number, 0 or more', max, '--max-warnings'));
+    }
+    maxWarnings = Number(max);
   }
   if (positionals.length === 0) return usageError(l10n.t('No files given'));
-  return { kind: 'check', format, failOn, inputs: positionals, template };
+  const stdinCount = positionals.filter((p) => p === '-').length;
+  if (stdinCount > 1) return usageError(l10n.t('Standard input (-) can be given only once'));
+  const stdinFilename = values.get('stdin-filename') ?? null;
+  if (stdinFilename !== null && stdinCount === 0) return usageError(l10n.t('Option {0} needs {1}', '--stdin-filename', '- (standard input)'));
+  if (stdinCount && mode === 'fix') return together('--fix', '- (standard input)');
+  return {
+    kind: 'check',
+    format,
+    failOn,
+    inputs: positionals,
+    template,
+    fix: mode === 'fix',
+    config,
+    maxWarnings,
+    stdinFilename,
+  };
+}
+
+function together(a: string, b: string): ParsedArgs {
+  return usageError(l10n.t('Options {0} and {1} cannot be used together', a, b));
 }
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -115,13 +183,17 @@ function usageError(message: string): ParsedArgs {
 
 /** The one-line synopsis, shown with usage errors and at the top of --help. */
 export function usageLine(): string {
-  return l10n.t('Usage: report-lint [options] <files or globs>');
+  return l10n.t('Usage: report-lint [options] <files, folders, globs or - for standard input>');
 }
 
 export function helpText(): string {
   const rows: [string, string][] = [
     ['--format text|json|sarif', l10n.t('Output format (default: text)')],
     ['--fail-on error|warning|information', l10n.t('Lowest severity that makes the exit code 1 (default: error)')],
+    ['--max-warnings N', l10n.t('Exit code 1 also when there are more than N warnings')],
+    ['--fix', l10n.t('Fix numbering, marker punctuation and marker width in the files, say what changed, then check')],
+    ['--config FILE', l10n.t('Use this configuration file instead of the nearest .report-author.json or .report-author.yaml')],
+    ['--stdin-filename NAME', l10n.t('The name standard input (-) is checked and shown under')],
     ['--template ID|NAME|PATH', l10n.t('Check against this template (overrides front matter and .report-author.json)')],
     ['--list-templates', l10n.t('List the templates (built-in and from .report-author.json); with --format json as JSON')],
     ['--derive-template FILE', l10n.t('Print a template derived from a report: its sections, its numbers with units as placeholders')],
@@ -135,11 +207,13 @@ export function helpText(): string {
     usageLine(),
     '',
     l10n.t('Checks Chinese work reports written in Markdown: outline numbering, markers, unfilled placeholders.'),
+    l10n.t('A folder stands for the Markdown files below it, without node_modules, .git and what .gitignore and .report-authorignore exclude.'),
     '',
     l10n.t('Options:'),
     ...rows.map(([option, text]) => `  ${option.padEnd(width)}${text}`),
     '',
     l10n.t('Exit codes: 0 no findings at or above --fail-on, 1 such findings, 2 usage or input error.'),
+    l10n.t('Colour on a terminal unless NO_COLOR is set; FORCE_COLOR=1 forces it.'),
     '',
   ].join('\n');
 }

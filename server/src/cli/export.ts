@@ -24,7 +24,7 @@ export function previewCssFile(): string | null {
   return candidates.find((f) => fs.existsSync(f)) ?? null;
 }
 
-export function exportCommand(args: { file: string; template: string | null; style: ExportStyle }, cwd: string, library: TemplateLibrary, io: CliIo): number {
+export function exportCommand(args: { file: string; template: string | null; style: ExportStyle; config?: string | null }, cwd: string, library: TemplateLibrary, io: CliIo): number {
   const fail = (message: string) => {
     io.stderr(PREFIX + message + '\n');
     return 2;
@@ -35,7 +35,7 @@ export function exportCommand(args: { file: string; template: string | null; sty
   if (!cssFile) return fail(l10n.t('The preview stylesheet media/preview.css is missing from this installation.'));
 
   const full = path.resolve(cwd, args.file);
-  const configFile = findConfigFile(path.dirname(full));
+  const configFile = args.config ? path.resolve(cwd, args.config) : findConfigFile(path.dirname(full));
   let config = EMPTY_CONFIG;
   if (configFile) {
     const loaded = loadConfig(configFile);

@@ -12,4 +12,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 process.exitCode = run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  color: useColor(process.env, process.stdout.isTTY === true),
 });
+
+/** https://no-color.org: NO_COLOR (not empty) wins; FORCE_COLOR (not 0) colours a pipe too. */
+export function useColor(env: NodeJS.ProcessEnv, tty: boolean): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
+  return tty;
+}

@@ -11,12 +11,14 @@ import { selectTemplate, TemplateLibrary } from '../node/templates';
 import { deriveTemplateCommand, listTemplatesCommand } from './templates';
 import { exportCommand } from './export';
 import { environmentLocale, useLocale } from '../l10n';
-import { helpText, parseCliArgs, usageLine, type OutputFormat } from './args';
-import { expandInputs, readReport } from './files';
+import { helpText, parseCliArgs, usageLine, type CheckArgs, type OutputFormat } from './args';
+import { decodeReport, expandInputs, readReport, STDIN, type ReadResult } from './files';
+import { fixText, writeFixed } from './fix';
+import * as fs from 'node:fs';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { checkedFile, meetsFailLevel, type CheckedFile } from './report';
+import { checkedFile, meetsFailLevel, severityName, type CheckedFile } from './report';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -27,6 +29,10 @@ export interface CliIo {
   cwd?: string;
   /** The analysis to run; tests can replace it. Defaults to the core's analyze(). */
   analyze?: (text: string, options: DeepPartial<AnalysisOptions>, context: AnalysisContext) => ReportModel;
+  /** Reads all of standard input (for `-`); defaults to reading file descriptor 0. */
+  stdin?: () => Uint8Array;
+  /** ANSI colour in text output; main.ts decides it from the terminal and NO_COLOR. */
+  color?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -55,73 +61,139 @@ export function run(argv: readonly string[], io: CliIo): number {
 
     const cwd = io.cwd ?? process.cwd();
     const library = new TemplateLibrary();
-    if (args.kind === 'list-templates') return listTemplatesCommand(args.format, cwd, library, io);
+    if (args.kind === 'list-templates') return listTemplatesCommand(args.format, cwd, library, io, args.config);
     if (args.kind === 'derive-template') return deriveTemplateCommand(args.file, cwd, io);
     if (args.kind === 'export') return exportCommand(args, cwd, library, io);
-    const analyze = io.analyze ?? ((text, options, context) => coreAnalyze(text, options, 0, context));
-    const { paths, errors } = expandInputs(args.inputs, cwd);
-    errors.forEach(problem);
-    const inputError = (message: string) => {
-      errors.push(message);
-      problem(message);
-    };
-    const files: CheckedFile[] = [];
-    const configs = new Map<string, WorkspaceConfig | null>();
-    const reported = new Set<string>();
-    /** The nearest .report-author.json; its problems are input errors, reported once. */
-    const configFor = (dir: string): WorkspaceConfig | null => {
-      const file = findConfigFile(dir);
-      if (!file) return EMPTY_CONFIG;
-      if (!configs.has(file)) {
-        const { config, errors: bad } = loadConfig(file);
-        bad.forEach((e) => inputError(located(file, e.range.start, e.message)));
-        configs.set(file, bad.length ? null : config);
-      }
-      return configs.get(file)!;
-    };
-    for (const filePath of paths) {
-      const read = readReport(filePath, cwd);
-      if (!read.ok) {
-        inputError(read.message);
-        continue;
-      }
-      try {
-        const full = path.resolve(cwd, filePath);
-        const config = configFor(path.dirname(full));
-        if (!config) continue;
-        const explicit = args.template ? { ref: args.template, baseDir: cwd } : null;
-        const selection = selectTemplate(full, read.text, library, config, explicit);
-        for (const bad of selection.folderErrors) {
-          if (reported.has(bad.file)) continue;
-          reported.add(bad.file);
-          bad.errors.forEach((e) => inputError(located(bad.file, e.range.start, e.message)));
-        }
-        const choice = selection.choice;
-        if (choice?.kind === 'invalid' || (explicit && choice?.kind === 'unknown')) {
-          inputError(choice.kind === 'invalid' ? choice.reason : l10n.t('Unknown template: {0}', choice.ref));
-          continue;
-        }
-        const context: AnalysisContext = { choice, templates: selection.templates, fileName: full };
-        files.push(checkedFile(filePath, analyze(read.text, config.options, context)));
-      } catch (error) {
-        inputError(l10n.t('{0}: internal error while checking this file: {1}', filePath, errorMessage(error)));
-      }
-    }
-
-    io.stdout(render(args.format, files, errors, locale === 'zh-cn' ? 'zh-CN' : 'en-US'));
-    if (errors.length > 0) return EXIT_ERROR;
-    const failing = files.some((file) => file.diagnostics.some((d) => meetsFailLevel(d, args.failOn)));
-    return failing ? EXIT_FINDINGS : EXIT_OK;
+    return check(args, cwd, library, io, locale === 'zh-cn' ? 'zh-CN' : 'en-US');
   } catch (error) {
     problem(l10n.t('internal error: {0}', errorMessage(error)));
     return EXIT_ERROR;
   }
 }
 
-function render(format: OutputFormat, files: CheckedFile[], inputErrors: string[], language: string): string {
+function check(args: CheckArgs, cwd: string, library: TemplateLibrary, io: CliIo, language: string): number {
+  const problem = (message: string) => io.stderr(PREFIX + message + '\n');
+  const analyze = io.analyze ?? ((text, options, context) => coreAnalyze(text, options, 0, context));
+  const { paths, errors } = expandInputs(args.inputs, cwd);
+  errors.forEach(problem);
+  const inputError = (message: string) => {
+    errors.push(message);
+    problem(message);
+  };
+  const files: CheckedFile[] = [];
+  const configs = new Map<string, WorkspaceConfig | null>();
+  const reported = new Set<string>();
+  /** A configuration file's problems are input errors, reported once. */
+  const configAt = (file: string): WorkspaceConfig | null => {
+    if (!configs.has(file)) {
+      const { config, errors: bad } = loadConfig(file);
+      bad.forEach((e) => inputError(located(file, e.range.start, e.message)));
+      configs.set(file, bad.length ? null : config);
+    }
+    return configs.get(file)!;
+  };
+  let configFor = (dir: string): WorkspaceConfig | null => {
+    const file = findConfigFile(dir);
+    return file ? configAt(file) : EMPTY_CONFIG;
+  };
+  if (args.config !== null) {
+    const given = path.resolve(cwd, args.config);
+    if (!isFile(given)) {
+      problem(l10n.t('{0}: file not found', args.config));
+      return EXIT_ERROR;
+    }
+    if (!configAt(given)) {
+      io.stdout(render(args.format, [], errors, language, io));
+      return EXIT_ERROR;
+    }
+    configFor = () => configAt(given);
+  }
+  const fixes: string[] = [];
+  for (const input of paths) {
+    const stdin = input === STDIN;
+    const shownAs = stdin ? (args.stdinFilename ?? '<stdin>') : input;
+    const read: ReadResult = stdin ? readStdin(shownAs, io) : readReport(input, cwd);
+    if (!read.ok) {
+      inputError(read.message);
+      continue;
+    }
+    try {
+      const full = path.resolve(cwd, stdin ? (args.stdinFilename ?? 'stdin.md') : input);
+      const config = configFor(path.dirname(full));
+      if (!config) continue;
+      const explicit = args.template ? { ref: args.template, baseDir: cwd } : null;
+      const selection = selectTemplate(full, read.text, library, config, explicit);
+      for (const bad of selection.folderErrors) {
+        if (reported.has(bad.file)) continue;
+        reported.add(bad.file);
+        bad.errors.forEach((e) => inputError(located(bad.file, e.range.start, e.message)));
+      }
+      const choice = selection.choice;
+      if (choice?.kind === 'invalid' || (explicit && choice?.kind === 'unknown')) {
+        inputError(choice.kind === 'invalid' ? choice.reason : l10n.t('Unknown template: {0}', choice.ref));
+        continue;
+      }
+      const context: AnalysisContext = { choice, templates: selection.templates, fileName: full };
+      const analyzeText = (text: string) => analyze(text, config.options, context);
+      if (!args.fix) {
+        files.push(checkedFile(shownAs, analyzeText(read.text)));
+        continue;
+      }
+      const fixed = fixText(read.text, full, analyzeText);
+      if (fixed.changes.length) {
+        const failed = writeFixed(shownAs, full, read.text, fixed.text);
+        if (failed) {
+          inputError(failed);
+          files.push(checkedFile(shownAs, analyzeText(read.text)));
+          continue;
+        }
+        for (const c of fixed.changes) fixes.push(`${shownAs}:${c.line + 1}: ${c.before} → ${c.after}`);
+      }
+      files.push(checkedFile(shownAs, fixed.model));
+    } catch (error) {
+      inputError(l10n.t('{0}: internal error while checking this file: {1}', shownAs, errorMessage(error)));
+    }
+  }
+
+  if (fixes.length) {
+    const report = fixes.join('\n') + '\n' + l10n.t('Fixed {0} headings; the findings below are what is left.', fixes.length) + '\n';
+    // Machine-readable output stays alone on stdout.
+    if (args.format === 'text') io.stdout(report);
+    else io.stderr(report);
+  }
+  io.stdout(render(args.format, files, errors, language, io));
+  if (errors.length > 0) return EXIT_ERROR;
+  const failing = files.some((file) => file.diagnostics.some((d) => meetsFailLevel(d, args.failOn)));
+  const warnings = files.reduce((n, file) => n + file.diagnostics.filter((d) => severityName(d) === 'warning').length, 0);
+  if (args.maxWarnings !== null && warnings > args.maxWarnings) {
+    problem(l10n.t('{0} warnings, more than --max-warnings {1}', warnings, args.maxWarnings));
+    return EXIT_FINDINGS;
+  }
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function readStdin(shownAs: string, io: CliIo): ReadResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.stdin ? io.stdin() : fs.readFileSync(0);
+  } catch (error) {
+    return { ok: false, message: l10n.t('{0}: cannot read standard input ({1})', shownAs, errorMessage(error)) };
+  }
+  return decodeReport(shownAs, bytes);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function render(format: OutputFormat, files: CheckedFile[], inputErrors: string[], language: string, io: CliIo): string {
   switch (format) {
     case 'text':
-      return formatText(files);
+      return formatText(files, { color: io.color ?? false });
     case 'json':
       return formatJson(files);
     case 'sarif':
