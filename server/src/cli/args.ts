@@ -40,7 +40,7 @@ export interface CheckArgs {
   stdinFilename: string | null;
 }
 
-const OPTIONS = {
+export const OPTIONS = {
   format: { type: 'string' },
   'fail-on': { type: 'string' },
   'max-warnings': { type: 'string' },
