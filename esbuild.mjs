@@ -1,11 +1,13 @@
 // Bundles the CLI, the language server and the extension client to CommonJS in dist/,
 // and the report preview's webview script for the browser.
 // unified/remark and other ESM-only packages are bundled in, so dist/ needs no node_modules.
-// Usage: node esbuild.mjs [--watch] [--production]
+// Usage: node esbuild.mjs [--watch] [--production] [--outdir=DIR]
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// Another output folder (the package tests build there, leaving dist/ to the other tests).
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) || 'dist';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -32,7 +34,7 @@ const builds = [
 ];
 
 const contexts = await Promise.all(
-  builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),
+  builds.map((b) => esbuild.context({ ...common, ...b, outdir })),
 );
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
