@@ -27,6 +27,6 @@ export const CORPUS = join(SHARED, 'corpus');
  */
 export function sharedAvailable(sub: string, what: string): boolean {
   if (existsSync(join(SHARED, sub))) return true;
-  console.log(`# ${what}: not run, ../shared/${sub} is not beside this clone`);
+  console.log(`${what}: not run, ../shared/${sub} is not beside this clone`);
   return false;
 }
