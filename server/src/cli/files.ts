@@ -33,11 +33,15 @@ export function expandInputs(inputs: readonly string[], cwd: string): ExpandedIn
     }
   };
   const rulesByTop = new Map<string, IgnoreRules>();
+  const rulesByDir = new Map<string, IgnoreRules>();
   const rulesFor = (start: string) => {
+    let rules = rulesByDir.get(start);
+    if (rules) return rules;
     const inside = !path.relative(cwd, start).startsWith('..');
     const top = ignoreRoot(start, inside ? cwd : start);
-    let rules = rulesByTop.get(top);
+    rules = rulesByTop.get(top);
     if (!rules) rulesByTop.set(top, (rules = new IgnoreRules(top)));
+    rulesByDir.set(start, rules);
     return rules;
   };
   /** How a found file is shown: relative to cwd when the input was relative. */
