@@ -78,6 +78,9 @@ test('a folder: every *.md below it, sorted; node_modules, .git, .gitignore and 
   // Globs obey the same exclusions; a file named outright is always checked.
   assert.deepEqual(named(lint(['**/*.md'], dir).stdout), ['reports/a.md', 'reports/keep.draft.md', 'reports/sub/c.md', 'top.md']);
   assert.deepEqual(named(lint(['build/out.md'], dir).stdout), ['build/out.md']);
+  // So is a folder named outright, though what is ignored below it stays out.
+  assert.deepEqual(named(lint(['build', 'archive/2019'], dir).stdout), ['build/out.md', 'archive/2019/old.md']);
+  assert.deepEqual(named(lint(['reports/sub'], dir).stdout), ['reports/sub/c.md']);
   // Run from inside the folder, the ignore files above still count (the repository root has .git).
   assert.deepEqual(named(lint(['.'], path.join(dir, 'reports')).stdout), ['a.md', 'b.markdown', 'keep.draft.md', 'sub/c.md']);
 });

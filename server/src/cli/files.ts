@@ -50,7 +50,10 @@ export function expandInputs(inputs: readonly string[], cwd: string): ExpandedIn
     const full = path.resolve(cwd, input);
     const kind = input === STDIN ? 'stdin' : pathKind(full);
     if (kind === 'dir') {
-      const found = walkMarkdown(full, rulesFor(full));
+      // A folder named outright is checked even if an ignore file above excludes it; then
+      // only the ignore files inside it count.
+      const rules = rulesFor(full);
+      const found = walkMarkdown(full, rules.ignores(full, true) ? new IgnoreRules(full) : rules);
       if (found.length === 0) errors.push(l10n.t('{0}: no Markdown files in this folder', input));
       found.forEach((f) => add(shown(input, f)));
       continue;

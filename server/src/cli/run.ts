@@ -99,7 +99,7 @@ function check(args: CheckArgs, cwd: string, library: TemplateLibrary, io: CliIo
   if (args.config !== null) {
     const given = path.resolve(cwd, args.config);
     if (!isFile(given)) {
-      problem(l10n.t('{0}: file not found', args.config));
+      problem(fs.existsSync(given) ? l10n.t('{0}: is a directory, not a file', args.config) : l10n.t('{0}: file not found', args.config));
       return EXIT_ERROR;
     }
     if (!configAt(given)) {
