@@ -147,7 +147,7 @@ test('--fix with JSON output keeps stdout JSON and reports the changes on stderr
   const r = lint(['--fix', '--format', 'json', 'a.md'], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).files[0].path, 'a.md');
-  assert.equal(r.stderr, 'a.md:2: 三、 → 二、\nFixed 1 headings; the findings below are what is left.\n');
+  assert.equal(r.stderr, 'a.md:2: 三、 → 二、\nFixed 1 heading; the findings below are what is left.\n');
   assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), '一、甲\n二、乙\n（1)丙\n');
 });
 

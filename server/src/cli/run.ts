@@ -156,7 +156,11 @@ function check(args: CheckArgs, cwd: string, library: TemplateLibrary, io: CliIo
   }
 
   if (fixes.length) {
-    const report = fixes.join('\n') + '\n' + l10n.t('Fixed {0} headings; the findings below are what is left.', fixes.length) + '\n';
+    const fixed =
+      fixes.length === 1
+        ? l10n.t('Fixed 1 heading; the findings below are what is left.')
+        : l10n.t('Fixed {0} headings; the findings below are what is left.', fixes.length);
+    const report = fixes.join('\n') + '\n' + fixed + '\n';
     // Machine-readable output stays alone on stdout.
     if (args.format === 'text') io.stdout(report);
     else io.stderr(report);
