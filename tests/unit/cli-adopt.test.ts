@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { OPTIONS } from '../../server/src/cli/args';
-import { displayWidth } from '../../server/src/cli/format-text';
+import { displayWidth, useColor } from '../../server/src/cli/format-text';
 import { ROOT } from '../support/fixtures';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -233,6 +233,16 @@ test('contradictory or misplaced options are usage errors: one line, the usage, 
 test('--help lists every option', () => {
   const help = lint(['--help'], tmp).stdout;
   for (const name of Object.keys(OPTIONS)) assert.match(help, new RegExp(`^  (?:-[a-z], )?--${name}\\b`, 'm'), name);
+});
+
+test('colour: on a terminal; NO_COLOR (not empty) turns it off; FORCE_COLOR turns it on for a pipe', () => {
+  assert.equal(useColor({}, true), true);
+  assert.equal(useColor({}, false), false);
+  assert.equal(useColor({ NO_COLOR: '1' }, true), false);
+  assert.equal(useColor({ NO_COLOR: '' }, true), true);
+  assert.equal(useColor({ FORCE_COLOR: '1' }, false), true);
+  assert.equal(useColor({ FORCE_COLOR: '0' }, true), false);
+  assert.equal(useColor({ FORCE_COLOR: '1', NO_COLOR: 'yes' }, true), false);
 });
 
 test('colour on request (FORCE_COLOR), never with NO_COLOR, not into a pipe by default', () => {

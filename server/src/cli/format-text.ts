@@ -28,6 +28,16 @@ export function severityWord(name: SeverityName): string {
   }
 }
 
+/**
+ * Whether text output is coloured: on a terminal, unless NO_COLOR is set to anything but the
+ * empty string (https://no-color.org); FORCE_COLOR (other than 0) colours a pipe too.
+ */
+export function useColor(env: NodeJS.ProcessEnv, tty: boolean): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0';
+  return tty;
+}
+
 export function formatText(files: readonly CheckedFile[], options: TextOptions = {}): string {
   const paint = (code: string, text: string) => (options.color ? `\x1b[${code}m${text}\x1b[0m` : text);
   const rows: Array<{ location: string; severity: SeverityName; word: string; code: string; message: string }> = [];

@@ -2,6 +2,7 @@
  * Entry point of the `report-lint` command (bundled to dist/cli.js). All logic is in run().
  */
 import { run } from './run';
+import { useColor } from './format-text';
 
 // A closed pipe (`report-lint … | head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -14,10 +15,3 @@ process.exitCode = run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   color: useColor(process.env, process.stdout.isTTY === true),
 });
-
-/** https://no-color.org: NO_COLOR (not empty) wins; FORCE_COLOR (not 0) colours a pipe too. */
-export function useColor(env: NodeJS.ProcessEnv, tty: boolean): boolean {
-  if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
-  return tty;
-}
