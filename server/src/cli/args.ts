@@ -65,29 +65,49 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     tokens: true,
   });
 
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  /** Options as the user spelled them, for messages. */
-  const spelled = new Map<string, string>();
+  let format: string = 'text';
+  let failOn: string = 'error';
+  let help = false;
+  let version = false;
+  let listTemplates = false;
+  let template: string | null = null;
+  let derive: string | null = null;
+  let exportFormat: string | null = null;
+  let style: string | null = null;
+  let fix = false;
+  let config: string | null = null;
+  let maxWarnings: string | null = null;
+  let stdinFilename: string | null = null;
+  /** The options given, as the user spelled them (for messages about contradictions). */
+  const given = new Map<string, string>();
 
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = (OPTIONS as Record<string, { type: 'string' | 'boolean' }>)[token.name];
     if (!spec) return usageError(l10n.t('Unknown option: {0}', token.rawName));
-    spelled.set(token.name, token.rawName.startsWith('--') ? token.rawName : `--${token.name}`);
+    given.set(token.name, token.rawName.startsWith('--') ? token.rawName : `--${token.name}`);
     if (spec.type === 'boolean') {
       if (token.value !== undefined) return usageError(l10n.t('Option {0} does not take a value', token.rawName));
-      flags.add(token.name);
+      if (token.name === 'help') help = true;
+      else if (token.name === 'list-templates') listTemplates = true;
+      else if (token.name === 'fix') fix = true;
+      else version = true;
       continue;
     }
     if (token.value === undefined || token.value === '') {
       return usageError(l10n.t('Option {0} needs a value', token.rawName));
     }
-    values.set(token.name, token.value);
+    if (token.name === 'format') format = token.value;
+    else if (token.name === 'template') template = token.value;
+    else if (token.name === 'derive-template') derive = token.value;
+    else if (token.name === 'export') exportFormat = token.value;
+    else if (token.name === 'style') style = token.value;
+    else if (token.name === 'config') config = token.value;
+    else if (token.name === 'max-warnings') maxWarnings = token.value;
+    else if (token.name === 'stdin-filename') stdinFilename = token.value;
+    else failOn = token.value;
   }
 
-  const format = values.get('format') ?? 'text';
-  const failOn = values.get('fail-on') ?? 'error';
   if (!isOneOf(FORMATS, format)) {
     return usageError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}', format, '--format', FORMATS.join(', ')));
   }
@@ -96,39 +116,18 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       l10n.t('Invalid value "{0}" for {1}: expected one of {2}', failOn, '--fail-on', FAIL_LEVELS.join(', ')),
     );
   }
-  if (flags.has('help')) return { kind: 'help' };
-  if (flags.has('version')) return { kind: 'version' };
-
-  const given = (name: string) => values.has(name) || flags.has(name);
-  // What the run does; two of these are a contradiction.
-  const modes = ['list-templates', 'derive-template', 'export', 'fix'].filter(given);
-  if (modes.length > 1) return together(spelled.get(modes[0]!)!, spelled.get(modes[1]!)!);
-  const mode = modes[0] ?? 'check';
-  // Options that only mean something in some modes.
-  const applies: Record<string, readonly string[]> = {
-    format: ['check', 'fix', 'list-templates'],
-    'fail-on': ['check', 'fix'],
-    'max-warnings': ['check', 'fix'],
-    'stdin-filename': ['check'],
-    template: ['check', 'fix', 'export'],
-    config: ['check', 'fix', 'export', 'list-templates'],
-  };
-  for (const [name, modesOf] of Object.entries(applies)) {
-    if (given(name) && !modesOf.includes(mode)) return together(spelled.get(name)!, spelled.get(mode)!);
-  }
-  const template = values.get('template') ?? null;
-  const config = values.get('config') ?? null;
-
-  if (mode === 'list-templates') {
+  if (help) return { kind: 'help' };
+  if (version) return { kind: 'version' };
+  const contradiction = contradictions(given);
+  if (contradiction) return contradiction;
+  if (listTemplates) {
     if (positionals.length) return usageError(l10n.t('{0} takes no files', '--list-templates'));
     return { kind: 'list-templates', format, config };
   }
-  if (mode === 'derive-template') {
+  if (derive !== null) {
     if (positionals.length) return usageError(l10n.t('{0} takes exactly one file', '--derive-template'));
-    return { kind: 'derive-template', file: values.get('derive-template')! };
+    return { kind: 'derive-template', file: derive };
   }
-  const exportFormat = values.get('export') ?? null;
-  const style = values.get('style') ?? null;
   if (exportFormat !== null || style !== null) {
     if (exportFormat === null) return usageError(l10n.t('Option {0} needs {1}', '--style', '--export html'));
     if (!isOneOf(EXPORT_FORMATS, exportFormat)) {
@@ -141,36 +140,48 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (positionals.length !== 1) return usageError(l10n.t('--export html takes exactly one file'));
     return { kind: 'export', file: positionals[0]!, template, style: chosen, config };
   }
-
-  let maxWarnings: number | null = null;
-  const max = values.get('max-warnings');
-  if (max !== undefined) {
-    if (!/^\d{1,9}$/.test(max)) {
-      return usageError(l10n.t('Invalid value "{0}" for {1}: expected a whole number, 0 or more', max, '--max-warnings'));
-    }
-    maxWarnings = Number(max);
+  if (maxWarnings !== null && !/^\d{1,9}$/.test(maxWarnings)) {
+    return usageError(l10n.t('Invalid value "{0}" for {1}: expected a whole number, 0 or more', maxWarnings, '--max-warnings'));
   }
   if (positionals.length === 0) return usageError(l10n.t('No files given'));
   const stdinCount = positionals.filter((p) => p === '-').length;
   if (stdinCount > 1) return usageError(l10n.t('Standard input (-) can be given only once'));
-  const stdinFilename = values.get('stdin-filename') ?? null;
   if (stdinFilename !== null && stdinCount === 0) return usageError(l10n.t('Option {0} needs {1}', '--stdin-filename', '- (standard input)'));
-  if (stdinCount && mode === 'fix') return together('--fix', '- (standard input)');
+  if (stdinCount && fix) return usageError(l10n.t('Options {0} and {1} cannot be used together', '--fix', '- (standard input)'));
   return {
     kind: 'check',
     format,
     failOn,
     inputs: positionals,
     template,
-    fix: mode === 'fix',
+    fix,
     config,
-    maxWarnings,
+    maxWarnings: maxWarnings === null ? null : Number(maxWarnings),
     stdinFilename,
   };
 }
 
-function together(a: string, b: string): ParsedArgs {
-  return usageError(l10n.t('Options {0} and {1} cannot be used together', a, b));
+/**
+ * Two commands at once, or an option with a command it does not apply to, as a usage error
+ * naming both; null when the options agree.
+ */
+function contradictions(given: ReadonlyMap<string, string>): ParsedArgs | null {
+  const together = (a: string, b: string) => usageError(l10n.t('Options {0} and {1} cannot be used together', given.get(a)!, given.get(b)!));
+  const modes = ['list-templates', 'derive-template', 'export', 'fix'].filter((m) => given.has(m));
+  if (modes.length > 1) return together(modes[0]!, modes[1]!);
+  const mode = modes[0] ?? 'check';
+  const applies: Record<string, readonly string[]> = {
+    format: ['check', 'fix', 'list-templates'],
+    'fail-on': ['check', 'fix'],
+    'max-warnings': ['check', 'fix'],
+    'stdin-filename': ['check'],
+    template: ['check', 'fix', 'export'],
+    config: ['check', 'fix', 'export', 'list-templates'],
+  };
+  for (const [name, modesOf] of Object.entries(applies)) {
+    if (given.has(name) && !modesOf.includes(mode)) return together(name, mode);
+  }
+  return null;
 }
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {

@@ -11,14 +11,13 @@ import { selectTemplate, TemplateLibrary } from '../node/templates';
 import { deriveTemplateCommand, listTemplatesCommand } from './templates';
 import { exportCommand } from './export';
 import { environmentLocale, useLocale } from '../l10n';
-import { helpText, parseCliArgs, usageLine, type CheckArgs, type OutputFormat } from './args';
-import { decodeReport, expandInputs, readReport, STDIN, type ReadResult } from './files';
-import { fixText, writeFixed } from './fix';
-import * as fs from 'node:fs';
+import { helpText, parseCliArgs, usageLine, type OutputFormat } from './args';
+import { expandInputs, readReport, STDIN } from './files';
+import { checkedOrFixed, configFileGiven, readStdin } from './check';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { checkedFile, meetsFailLevel, severityName, type CheckedFile } from './report';
+import { meetsFailLevel, severityName, type CheckedFile } from './report';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -64,140 +63,98 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (args.kind === 'list-templates') return listTemplatesCommand(args.format, cwd, library, io, args.config);
     if (args.kind === 'derive-template') return deriveTemplateCommand(args.file, cwd, io);
     if (args.kind === 'export') return exportCommand(args, cwd, library, io);
-    return check(args, cwd, library, io, locale === 'zh-cn' ? 'zh-CN' : 'en-US');
+    const analyze = io.analyze ?? ((text, options, context) => coreAnalyze(text, options, 0, context));
+    const { paths, errors } = expandInputs(args.inputs, cwd);
+    errors.forEach(problem);
+    const inputError = (message: string) => {
+      errors.push(message);
+      problem(message);
+    };
+    const files: CheckedFile[] = [];
+    const configs = new Map<string, WorkspaceConfig | null>();
+    const reported = new Set<string>();
+    /** The nearest configuration file (or --config); its problems are input errors, reported once. */
+    const configFor = (dir: string): WorkspaceConfig | null => {
+      const file = args.config === null ? findConfigFile(dir) : path.resolve(cwd, args.config);
+      if (!file) return EMPTY_CONFIG;
+      if (!configs.has(file)) {
+        const { config, errors: bad } = loadConfig(file);
+        bad.forEach((e) => inputError(located(file, e.range.start, e.message)));
+        configs.set(file, bad.length ? null : config);
+      }
+      return configs.get(file)!;
+    };
+    if (args.config !== null) {
+      const bad = configFileGiven(args.config, cwd);
+      if (bad !== null) {
+        problem(bad);
+        return EXIT_ERROR;
+      }
+    }
+    const fixes: string[] = [];
+    for (const input of paths) {
+      const stdin = input === STDIN;
+      const filePath = stdin ? (args.stdinFilename ?? '<stdin>') : input;
+      const read = stdin ? readStdin(filePath, io) : readReport(filePath, cwd);
+      if (!read.ok) {
+        inputError(read.message);
+        continue;
+      }
+      try {
+        const full = path.resolve(cwd, stdin ? (args.stdinFilename ?? 'stdin.md') : filePath);
+        const config = configFor(path.dirname(full));
+        if (!config) continue;
+        const explicit = args.template ? { ref: args.template, baseDir: cwd } : null;
+        const selection = selectTemplate(full, read.text, library, config, explicit);
+        for (const bad of selection.folderErrors) {
+          if (reported.has(bad.file)) continue;
+          reported.add(bad.file);
+          bad.errors.forEach((e) => inputError(located(bad.file, e.range.start, e.message)));
+        }
+        const choice = selection.choice;
+        if (choice?.kind === 'invalid' || (explicit && choice?.kind === 'unknown')) {
+          inputError(choice.kind === 'invalid' ? choice.reason : l10n.t('Unknown template: {0}', choice.ref));
+          continue;
+        }
+        const context: AnalysisContext = { choice, templates: selection.templates, fileName: full };
+        const checked = checkedOrFixed(args.fix, filePath, full, read.text, (text) => analyze(text, config.options, context));
+        if (checked.error) inputError(checked.error);
+        fixes.push(...checked.changes);
+        files.push(checked.file);
+      } catch (error) {
+        inputError(l10n.t('{0}: internal error while checking this file: {1}', filePath, errorMessage(error)));
+      }
+    }
+
+    if (fixes.length) {
+      const fixed =
+        fixes.length === 1
+          ? l10n.t('Fixed 1 heading; the findings below are what is left.')
+          : l10n.t('Fixed {0} headings; the findings below are what is left.', fixes.length);
+      // Machine-readable output stays alone on stdout.
+      const report = fixes.join('\n') + '\n' + fixed + '\n';
+      if (args.format === 'text') io.stdout(report);
+      else io.stderr(report);
+    }
+    io.stdout(render(args.format, files, errors, locale === 'zh-cn' ? 'zh-CN' : 'en-US', io.color ?? false));
+    if (errors.length > 0) return EXIT_ERROR;
+    const failing = files.some((file) => file.diagnostics.some((d) => meetsFailLevel(d, args.failOn)));
+    const warnings = files.reduce((n, file) => n + file.diagnostics.filter((d) => severityName(d) === 'warning').length, 0);
+    if (args.maxWarnings !== null && warnings > args.maxWarnings) {
+      problem(l10n.t('{0} warnings, more than --max-warnings {1}', warnings, args.maxWarnings));
+      return EXIT_FINDINGS;
+    }
+    return failing ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     problem(l10n.t('internal error: {0}', errorMessage(error)));
     return EXIT_ERROR;
   }
 }
 
-function check(args: CheckArgs, cwd: string, library: TemplateLibrary, io: CliIo, language: string): number {
-  const problem = (message: string) => io.stderr(PREFIX + message + '\n');
-  const analyze = io.analyze ?? ((text, options, context) => coreAnalyze(text, options, 0, context));
-  const { paths, errors } = expandInputs(args.inputs, cwd);
-  errors.forEach(problem);
-  const inputError = (message: string) => {
-    errors.push(message);
-    problem(message);
-  };
-  const files: CheckedFile[] = [];
-  const configs = new Map<string, WorkspaceConfig | null>();
-  const reported = new Set<string>();
-  /** A configuration file's problems are input errors, reported once. */
-  const configAt = (file: string): WorkspaceConfig | null => {
-    if (!configs.has(file)) {
-      const { config, errors: bad } = loadConfig(file);
-      bad.forEach((e) => inputError(located(file, e.range.start, e.message)));
-      configs.set(file, bad.length ? null : config);
-    }
-    return configs.get(file)!;
-  };
-  let configFor = (dir: string): WorkspaceConfig | null => {
-    const file = findConfigFile(dir);
-    return file ? configAt(file) : EMPTY_CONFIG;
-  };
-  if (args.config !== null) {
-    const given = path.resolve(cwd, args.config);
-    if (!isFile(given)) {
-      problem(fs.existsSync(given) ? l10n.t('{0}: is a directory, not a file', args.config) : l10n.t('{0}: file not found', args.config));
-      return EXIT_ERROR;
-    }
-    if (!configAt(given)) {
-      io.stdout(render(args.format, [], errors, language, io));
-      return EXIT_ERROR;
-    }
-    configFor = () => configAt(given);
-  }
-  const fixes: string[] = [];
-  for (const input of paths) {
-    const stdin = input === STDIN;
-    const shownAs = stdin ? (args.stdinFilename ?? '<stdin>') : input;
-    const read: ReadResult = stdin ? readStdin(shownAs, io) : readReport(input, cwd);
-    if (!read.ok) {
-      inputError(read.message);
-      continue;
-    }
-    try {
-      const full = path.resolve(cwd, stdin ? (args.stdinFilename ?? 'stdin.md') : input);
-      const config = configFor(path.dirname(full));
-      if (!config) continue;
-      const explicit = args.template ? { ref: args.template, baseDir: cwd } : null;
-      const selection = selectTemplate(full, read.text, library, config, explicit);
-      for (const bad of selection.folderErrors) {
-        if (reported.has(bad.file)) continue;
-        reported.add(bad.file);
-        bad.errors.forEach((e) => inputError(located(bad.file, e.range.start, e.message)));
-      }
-      const choice = selection.choice;
-      if (choice?.kind === 'invalid' || (explicit && choice?.kind === 'unknown')) {
-        inputError(choice.kind === 'invalid' ? choice.reason : l10n.t('Unknown template: {0}', choice.ref));
-        continue;
-      }
-      const context: AnalysisContext = { choice, templates: selection.templates, fileName: full };
-      const analyzeText = (text: string) => analyze(text, config.options, context);
-      if (!args.fix) {
-        files.push(checkedFile(shownAs, analyzeText(read.text)));
-        continue;
-      }
-      const fixed = fixText(read.text, full, analyzeText);
-      if (fixed.changes.length) {
-        const failed = writeFixed(shownAs, full, read.text, fixed.text);
-        if (failed) {
-          inputError(failed);
-          files.push(checkedFile(shownAs, analyzeText(read.text)));
-          continue;
-        }
-        for (const c of fixed.changes) fixes.push(`${shownAs}:${c.line + 1}: ${c.before} → ${c.after}`);
-      }
-      files.push(checkedFile(shownAs, fixed.model));
-    } catch (error) {
-      inputError(l10n.t('{0}: internal error while checking this file: {1}', shownAs, errorMessage(error)));
-    }
-  }
-
-  if (fixes.length) {
-    const fixed =
-      fixes.length === 1
-        ? l10n.t('Fixed 1 heading; the findings below are what is left.')
-        : l10n.t('Fixed {0} headings; the findings below are what is left.', fixes.length);
-    const report = fixes.join('\n') + '\n' + fixed + '\n';
-    // Machine-readable output stays alone on stdout.
-    if (args.format === 'text') io.stdout(report);
-    else io.stderr(report);
-  }
-  io.stdout(render(args.format, files, errors, language, io));
-  if (errors.length > 0) return EXIT_ERROR;
-  const failing = files.some((file) => file.diagnostics.some((d) => meetsFailLevel(d, args.failOn)));
-  const warnings = files.reduce((n, file) => n + file.diagnostics.filter((d) => severityName(d) === 'warning').length, 0);
-  if (args.maxWarnings !== null && warnings > args.maxWarnings) {
-    problem(l10n.t('{0} warnings, more than --max-warnings {1}', warnings, args.maxWarnings));
-    return EXIT_FINDINGS;
-  }
-  return failing ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function readStdin(shownAs: string, io: CliIo): ReadResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.stdin ? io.stdin() : fs.readFileSync(0);
-  } catch (error) {
-    return { ok: false, message: l10n.t('{0}: cannot read standard input ({1})', shownAs, errorMessage(error)) };
-  }
-  return decodeReport(shownAs, bytes);
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function render(format: OutputFormat, files: CheckedFile[], inputErrors: string[], language: string, io: CliIo): string {
+function render(format: OutputFormat, files: CheckedFile[], inputErrors: string[], language: string, color: boolean): string {
   switch (format) {
     case 'text':
-      return formatText(files, { color: io.color ?? false });
+      return formatText(files, { color });
     case 'json':
       return formatJson(files);
     case 'sarif':
