@@ -9,7 +9,7 @@ import { DIAGNOSTIC_SOURCE } from '../codes';
 import { featureMessages as msg } from './messages';
 import { headingAtLine } from './outline';
 import { withOrdinal } from './markers';
-import { numberEdit, renumberEdits, renumbering, siblingGroup } from './renumber';
+import { numberEdit, renumberEdits, renumbering, siblingGroup, type SiblingGroup } from './renumber';
 
 export const QUICK_FIX_KIND: CodeActionKind = 'quickfix';
 /** Under `source.fixAll`, so `"editor.codeActionsOnSave": { "source.fixAll": "explicit" }` runs it. */
@@ -102,6 +102,10 @@ function fixAll(model: ReportModel, uri: string): CodeAction | null {
       const group = siblingGroup(model, d.range.start.line);
       if (!group || groups.has(group.key)) continue;
       groups.add(group.key);
+      // Unattended (on save, report-lint --fix), only a plain slip is renumbered: a level that
+      // starts at one and never starts over. A second 一、 or a first number above one is more
+      // often a new part or an excerpt than a mistake; the quick fix renumbers it on request.
+      if (!startsAtOneOnce(group)) continue;
       for (const [line, n] of renumbering(group)) numbers.set(line, n);
     }
   }
@@ -120,6 +124,10 @@ function fixAll(model: ReportModel, uri: string): CodeAction | null {
     }
   }
   return edits.length ? action(msg.fixAll(), FIX_ALL_KIND, uri, edits, false) : null;
+}
+
+function startsAtOneOnce(group: SiblingGroup): boolean {
+  return group.headings[0]?.ordinal === 1 && !group.headings.slice(1).some((h) => h.ordinal === 1);
 }
 
 /** The heading whose marker is exactly `range` (a stale diagnostic finds none). */
