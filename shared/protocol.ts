@@ -22,6 +22,8 @@ export interface ReportAuthorSettings {
   templates: Record<string, string>;
   /** Which Markdown files are reports: `auto` (front matter, a mapping, or two numbered sections), `always`, `never`. */
   detect: 'auto' | 'always' | 'never';
+  /** Recognise a report's kind from its title or file name when no template is named. */
+  recognizeTemplates: boolean;
 }
 
 export const DEFAULT_SETTINGS: ReportAuthorSettings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: ReportAuthorSettings = {
   templatesFolder: '',
   templates: {},
   detect: 'auto',
+  recognizeTemplates: true,
 };
 
 // ---------------------------------------------------------------------------------------

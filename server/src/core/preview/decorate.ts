@@ -62,7 +62,7 @@ function visitChildren(parent: Root | Element, ctx: Context): void {
   const out: Array<RootContent> = [];
   for (const child of parent.children) {
     if (child.type === 'text') {
-      out.push(...chips(child.value.includes(RUN_IN_END) ? child.value.split(RUN_IN_END).join('') : child.value, ctx));
+      for (const c of chips(child.value.includes(RUN_IN_END) ? child.value.split(RUN_IN_END).join('') : child.value, ctx)) out.push(c);
       continue;
     }
     if (child.type === 'element') {

@@ -57,6 +57,24 @@ function standAlone(line: string): string {
   return '\\' + text;
 }
 
+/**
+ * The line with its edits made, in one pass (a line can hold 100,000 placeholders: cutting
+ * the line once per edit would be quadratic). Edits do not overlap; an insertion at a
+ * placeholder's end comes after the placeholder, as edits made from the end would put it.
+ */
+function applyEdits(line: string, list: Array<{ start: number; end: number; text: string }>): string {
+  list.sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of list) {
+    if (e.start < at) continue;
+    parts.push(line.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(line.slice(at));
+  return parts.join('');
+}
+
 export function prepareSource(lines: readonly string[], blocks: BlockScan, model: ReportModel): PreparedSource {
   const edits = new Map<number, Array<{ start: number; end: number; text: string }>>();
   const add = (line: number, start: number, end: number, text: string) => {
@@ -84,10 +102,7 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
     let line = lines[n]!.replace(RESERVED, '\uFFFD');
     if (n === 0) line = line.replace(/^\uFEFF/, '');
     const list = edits.get(n);
-    if (list) {
-      list.sort((a, b) => b.start - a.start || b.end - a.end);
-      for (const e of list) line = line.slice(0, e.start) + e.text + line.slice(e.end);
-    }
+    if (list) line = applyEdits(line, list);
     const prev = n > 0 ? blocks.lines[n - 1]! : null;
     const continues = info.kind === 'text' && !info.blockStart && prev?.kind === 'text';
     if (continues && info.listDepth === 0 && !info.inQuote && prev.listDepth === 0 && !prev.inQuote) {

@@ -48,9 +48,14 @@ export function checkTemplate(model: ReportModel, table: LineTable, template: Re
   return out;
 }
 
+/** `附件`, `附录`, `附表1` …: an annex standing as a section is no section of the template. */
+const ANNEX_TITLE = /^(?:[一二三四五六七八九十0-9０-９]+[、.．])?\s*(?:附件|附录|附表|附图)/;
+export const isAnnexSection = (n: OutlineNode) => ANNEX_TITLE.test(n.title) || ANNEX_TITLE.test(n.marker);
+
 function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
   const rules = scope.rules;
   const result: Assignment[] = nodes.map((node) => {
+    if (isAnnexSection(node)) return { node, rules: [], score: -1 };
     let best = 0;
     let matched: number[] = [];
     rules.forEach((rule, i) => {
@@ -68,7 +73,7 @@ function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
   // Among numbered sections, an un-numbered heading (`## 落款`) is not a section by position.
   const numbered = nodes.some((n) => n.ordinal !== null);
   result.forEach((a, i) => {
-    if (a.rules.length || (numbered && a.node.ordinal === null)) return;
+    if (a.rules.length || a.score < 0 || (numbered && a.node.ordinal === null)) return;
     const prev = Math.max(-1, ...result.slice(0, i).flatMap((b) => b.rules));
     const nextRules = result.slice(i + 1).flatMap((b) => b.rules);
     const next = nextRules.length ? Math.min(...nextRules) : rules.length;
@@ -167,14 +172,14 @@ function checkScope(
   for (const a of assigned) {
     const n = a.node;
     if (!a.rules.length) {
-      if (scope.closed) out.push({ code: 'unexpected-section', range: n.range, message: msg.unexpected(label(n), template.name) });
+      if (scope.closed && a.score >= 0) out.push({ code: 'unexpected-section', range: n.range, message: msg.unexpected(label(n), template.name) });
       continue;
     }
     const rule = rules[a.rules[0]!]!;
     if (a.score === 1 && !rule.freeTitle) out.push({ code: 'title-mismatch', range: n.range, message: msg.titleMismatch(label(n), rule.title), data: { rule: rule.id, title: rule.title } });
     // Only leaves can be empty, and only some rules bound the length: measure no more than that.
     const length = rule.minLength !== null || rule.maxLength !== null ? bodyLength(n, table) : n.children.length === 0 ? bodyLength(n, table, 1) : 1;
-    if (length === 0 && n.children.length === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)), data: { rule: rule.id } });
+    if (length === 0 && n.children.length === 0 && !isContentItem(n, table)) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)), data: { rule: rule.id } });
     else if (rule.minLength !== null && length < rule.minLength) out.push({ code: 'section-length', range: n.range, message: msg.tooShort(label(n), length, rule.minLength) });
     else if (rule.maxLength !== null && length > rule.maxLength) out.push({ code: 'section-length', range: n.range, message: msg.tooLong(label(n), length, rule.maxLength) });
     if (!rule.children) emptyLeaves(n.children, table, out);
@@ -191,8 +196,18 @@ function checkScope(
 function emptyLeaves(nodes: readonly OutlineNode[], table: LineTable, out: TemplateFinding[]): void {
   for (const n of nodes) {
     if (n.children.length) emptyLeaves(n.children, table, out);
-    else if (bodyLength(n, table, 1) === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)) });
+    else if (bodyLength(n, table, 1) === 0 && !isContentItem(n, table)) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)) });
   }
+}
+
+/**
+ * A numbered item whose own line is its content (a Markdown list item, or a line that reads
+ * as a whole sentence: `（一）负责……工作。`) is never empty: only a bare heading is.
+ */
+function isContentItem(n: OutlineNode, table: LineTable): boolean {
+  if (n.form === 'list') return true;
+  const line = table.lines[n.range.start.line] ?? '';
+  return /[。！？!?；;]\s*$/.test(line.replace(/(\*\*|__)\s*$/, ''));
 }
 
 /** Characters of a section's text after its heading, spaces not counted; counting stops at `enough`. */
