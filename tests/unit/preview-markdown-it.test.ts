@@ -58,3 +58,13 @@ test('the private-use characters the plugin uses cannot be forged in the text', 
   assert.equal(chips(html), 1);
   assert.doesNotMatch(html, /[\uE000-\uE01F]/);
 });
+
+test('a pair that could be bold or two placeholders reads as the engine reads it: placeholders in a draft full of them, bold otherwise', () => {
+  const pair = '被评为“***先进集体”，局长***被表彰。';
+  const draft = md().render(`共**次，投入***万元。\n\n${pair}`);
+  assert.equal(chips(draft), 4);
+  assert.doesNotMatch(draft, /<strong|<em/);
+  const filled = md().render(`（一）**基本情况**\n\n（二）**主要做法**\n\n${pair}`);
+  assert.equal(chips(filled), 0);
+  assert.match(filled, /<em><strong>先进集体”，局长<\/strong><\/em>/);
+});

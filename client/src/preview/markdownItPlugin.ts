@@ -7,7 +7,7 @@
  * No vscode import: tested with markdown-it directly.
  */
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
-import { scanLine } from '../../../server/src/core/placeholders';
+import { documentMode, lineVotes, placeholdersIn, scanLine, type DocumentMode, type LineScan } from '../../../server/src/core/placeholders';
 import { excludedSpans } from '../../../server/src/core/inline';
 import { resolveOptions, type PlaceholderOptions } from '../../../server/src/core/options';
 import type { PlaceholderKind } from '../../../server/src/core/types';
@@ -27,14 +27,35 @@ interface Found {
 const RESERVED = /[\uE000-\uE01F]/g;
 const TOKEN_TYPE = 'report_placeholder';
 
+function scan(line: string, options: PlaceholderOptions): LineScan | null {
+  if (!/[*＊×Xx[【{$_]/.test(line)) return null;
+  const from = line.length - line.trimStart().length;
+  return scanLine(line, from, line.length, from, excludedSpans(line, from), options);
+}
+
+/**
+ * How the document reads a pair that could be bold or two placeholders, decided as the engine
+ * decides it: by whether its placeholders outnumber its certain bold spans.
+ */
+export function modeOf(contents: readonly string[], options: PlaceholderOptions): DocumentMode {
+  const votes = { template: 0, bold: 0 };
+  for (const content of contents) {
+    for (const line of content.split('\n')) {
+      const scanned = scan(line, options);
+      if (scanned) lineVotes(scanned, votes);
+    }
+  }
+  return documentMode(votes);
+}
+
 /** Replaces each placeholder of `content` with a token; `found` gets them in order. */
-export function protectPlaceholders(content: string, options: PlaceholderOptions, found: Found[]): string {
+export function protectPlaceholders(content: string, options: PlaceholderOptions, found: Found[], mode: DocumentMode = 'undecided'): string {
   const lines = content.replace(RESERVED, '\uFFFD').split('\n');
   return lines
     .map((line) => {
-      if (!/[*＊×Xx[【{$_]/.test(line)) return line;
-      const from = line.length - line.trimStart().length;
-      const { placeholders } = scanLine(line, from, line.length, from, excludedSpans(line, from), options);
+      const scanned = scan(line, options);
+      if (!scanned) return line;
+      const placeholders = placeholdersIn(scanned, mode);
       let out = '';
       let last = 0;
       for (const p of placeholders) {
@@ -94,10 +115,11 @@ function textToken(state: StateCore, content: string, level: number): Token {
 export function reportPlaceholdersPlugin(md: MarkdownIt, pluginOptions: PlaceholderPluginOptions = {}): void {
   const protect = (state: StateCore) => {
     const options = resolveOptions({ placeholders: pluginOptions.placeholders?.(state.env) ?? {} }).placeholders;
+    const mode = modeOf(state.tokens.filter((t) => t.type === 'inline').map((t) => t.content), options);
     for (const token of state.tokens) {
       if (token.type !== 'inline') continue;
       const found: Found[] = [];
-      token.content = protectPlaceholders(token.content, options, found);
+      token.content = protectPlaceholders(token.content, options, found, mode);
       if (found.length) token.meta = { ...(token.meta ?? {}), reportPlaceholders: found };
     }
   };
