@@ -101,3 +101,15 @@ export const TemplateSkeletonRequest = new RequestType<{ id: string; uri?: strin
 
 /** A template derived from the document (its sections, numbers with units as placeholders). */
 export const DeriveTemplateRequest = new RequestType<{ uri: string }, { text: string } | null, void>('reportAuthor/deriveTemplate');
+
+/** The report as a Word file laid out as GB/T 9704 (built in the server, written by the client). */
+export interface ExportDocxResult {
+  /** The .docx file, base64. */
+  base64: string;
+  /** Placeholders still to be filled (highlighted in the document). */
+  placeholders: number;
+  /** Problems that did not stop the export, e.g. an image that could not be embedded. */
+  warnings: string[];
+}
+/** Null when the document is not open in the server. */
+export const ExportDocxRequest = new RequestType<{ uri: string }, ExportDocxResult | null, void>('reportAuthor/exportDocx');

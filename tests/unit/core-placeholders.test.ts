@@ -181,14 +181,17 @@ test('a line of underscores is a thematic break, not a blank', () => {
 const template = (...lines: string[]) => doc('# 某某单位20XX年度项目绩效报告', '', ...lines);
 
 test('in a template, a line that is only an omission mark and an empty form label are blanks', () => {
+  // A form field is a placeholder of no width where its value goes, so filling it keeps the label.
   assert.deepEqual(found(template('项目名称', '| 联系电话', '填报日期：', '(1)……', '……')), [
     ['XX', 'date', r(0, 8, 10)],
-    ['项目名称', 'name', r(2, 0, 4)],
-    ['联系电话', 'other', r(3, 2, 6)],
-    ['填报日期', 'date', r(4, 0, 4)],
+    ['', 'name', r(2, 4, 4)],
+    ['', 'other', r(3, 6, 6)],
+    ['', 'date', r(4, 5, 5)],
     ['……', 'other', r(5, 3, 5)],
     ['……', 'other', r(6, 0, 2)],
   ]);
+  const field = analyze(template('项目名称')).diagnostics.find((d) => d.code === 'unfilled-placeholder' && d.range.start.line === 2);
+  assert.match(field!.message, /form field/);
 });
 
 test('in a filled report, an empty label and a line of …… stay text', () => {
@@ -253,4 +256,21 @@ test('an edit that changes what the document is rereads its ambiguous pairs (lin
     ['**', r(4, 5, 7)],
   ]);
   assert.deepStrictEqual(m, analyze(after, null, 2));
+});
+
+test('prompts side by side are each a placeholder; a reference link and an image reference are not', () => {
+  assert.deepEqual(found('[单位名称][时间范围][事项名称]'), [
+    ['[单位名称]', 'name', r(0, 0, 6)],
+    ['[时间范围]', 'date', r(0, 6, 12)],
+    ['[事项名称]', 'name', r(0, 12, 18)],
+  ]);
+  for (const text of ['见[中文引用][ref]', '![示意图][图1]']) assert.deepEqual(texts(text), [], text);
+});
+
+test('in a template, an instruction in brackets alone on a line (or in a cell) is a prompt; a label such as (范本) is not', () => {
+  assert.deepEqual(found(template('(范本)', '| (主要是项目的背景和主要内容等)')), [
+    ['XX', 'date', r(0, 8, 10)],
+    ['(主要是项目的背景和主要内容等)', 'name', r(3, 2, 18)],
+  ]);
+  assert.deepEqual(texts(doc('# 报告', '', '**一、情况**', '', '(主要是项目的背景和主要内容等)')), []);
 });

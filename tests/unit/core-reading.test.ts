@@ -32,7 +32,7 @@ test('a table row flattened into text (cells split by | or tabs) is no heading',
   assert.deepEqual(found(m), []);
 });
 
-test('two weekly reports in one Markdown file: each # title opens its own numbering', () => {
+test('two weekly reports in one Markdown file: each # title opens its own numbering; a ##### 时间：… line is no section', () => {
   const m = analyze(
     doc(
       '# **周报-第2周**',
@@ -53,7 +53,6 @@ test('two weekly reports in one Markdown file: each # title opens its own number
   );
   assert.equal(m.title?.text, '周报-第2周');
   assert.deepEqual(tree(m.outline), [
-    [3, '时间：3月6日—3月12日', 1],
     [1, '一、本周工作', 2, [[3, '1、阅读两篇论文', 3]]],
     [1, '二、下周计划', 4],
     [0, '周报-第1周', 9, [[1, '一、本周工作', 10, [[3, '1、搭建环境', 11]]], [1, '二、下周计划', 12]]],
@@ -65,6 +64,14 @@ test('two weekly reports in one Markdown file: each # title opens its own number
       ['level-skip', 11, 3],
     ],
   );
+});
+
+test('# headings that are dates or week labels above ## 一、 are the reports of a log, each its own document', () => {
+  const m = analyze(doc('# 2023.03.08', '## 一、本周工作', '内容。', '## 二、下周计划', '内容。', '# 2023.03.01', '## 一、本周工作', '内容。'));
+  assert.deepEqual(tree(m.outline), [[1, '一、本周工作', 1], [1, '二、下周计划', 3], [0, '2023.03.01', 5, [[1, '一、本周工作', 6]]]]);
+  assert.deepEqual(found(m), []);
+  const bold = analyze(doc('**第2周周报**', '## 一、本周工作', '内容。', '**第1周周报**', '## 一、本周工作', '内容。'));
+  assert.deepEqual(tree(bold.outline), [[1, '一、本周工作', 1], [0, '第1周周报', 3, [[1, '一、本周工作', 4]]]], 'a bold title line before ## 一、 again');
 });
 
 test('un-numbered # headings above ## 一、 that are not titled as documents are parts: level 1, with 一、 at level 2', () => {
@@ -131,6 +138,53 @@ test('a collection page: each 篇 label opens a document of its own, even with t
 test('a table row flattened with spaces: a numbered label followed by two or more numbers is no heading', () => {
   const m = analyze(doc('三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量 35 0 0 2', '三、本年度办理结果 （一）予以公开 20 0 0', '四、政府信息公开行政复议、行政诉讼情况', '无。'));
   assert.deepEqual(tree(m.outline), [[1, '三、收到和处理政府信息公开申请情况', 0], [1, '四、政府信息公开行政复议、行政诉讼情况', 3]]);
+});
+
+test('an item list introduced by a colon numbers on its own', () => {
+  const m = analyze(doc('一、项目情况', '1、项目概况', '内容。', '2、项目进展', '内容。', '编报说明：', '1、封面信息必须填写完整。', '2、正文用三号仿宋字。'));
+  assert.deepEqual(m.diagnostics.filter((d) => /^numbering/.test(String(d.code))), []);
+});
+
+test('a 信息公开 table flattened one cell per line, without separators: its own 一、二、三、 and （一）… are no headings', () => {
+  const para = '本年度，我局认真落实政务公开各项要求，按时发布各类政府信息，全年运行正常。';
+  const m = analyze(
+    doc(
+      '某局2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      para,
+      '二、主动公开政府信息情况',
+      para,
+      '三、收到和处理政府信息公开申请情况',
+      '申请人情况',
+      '自然人',
+      '法人或其他组织',
+      '总计',
+      '一、本年新收政府信息公开申请数量',
+      '二、上年结转政府信息公开申请数量',
+      '三、本年度办理结果',
+      '（一）予以公开',
+      '（二）部分公开',
+      '（三）不予公开',
+      '1.属于国家秘密',
+      '2.其他法律行政法规禁止公开',
+      '（四）总计',
+      '四、结转下年度继续办理',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议',
+      '行政诉讼',
+      '结果维持',
+      '五、存在的主要问题及改进情况',
+      para,
+    ),
+  );
+  assert.deepEqual(tree(m.outline), [
+    [1, '一、总体情况', 1],
+    [1, '二、主动公开政府信息情况', 3],
+    [1, '三、收到和处理政府信息公开申请情况', 5],
+    [1, '四、政府信息公开行政复议、行政诉讼情况', 20],
+    [1, '五、存在的主要问题及改进情况', 24],
+  ]);
+  assert.deepEqual(found(m).filter(([c]) => !/^marker-/.test(String(c))), []);
 });
 
 test('a table flattened one cell per line: a numbered label followed by its value alone is no heading', () => {
@@ -200,6 +254,8 @@ test('第一章 / 第一节 above 一、: chapters at level 1, sections at level
   const gap = m.diagnostics.find((d) => d.code === 'numbering-gap')!;
   assert.deepEqual([gap.range, gap.message], [r(4, 0, 3), 'Numbering skips from 第一章 to 第三章: expected 第二章.']);
   assert.equal(analyze('第一节课我们学习了新知识，大家都很认真。').headings.length, 0, 'prose starting with 第一节 is no heading');
+  const skip = analyze(doc('第一章组织机制', '（1）培训动员：开展培训9场。', '（2）清单牵引：梳理法规32部。'));
+  assert.deepEqual(skip.diagnostics.map((d) => [d.code, d.message]), [['level-skip', '（1） has no 一、 heading above it.']], 'under a part, 一、 is the level that comes next');
 });
 
 test('附件, 附录 and 附5: open a new numbering scope', () => {
@@ -227,6 +283,12 @@ test('附件, 附录 and 附5: open a new numbering scope', () => {
   ]);
   assert.deepEqual(found(m), []);
   assert.equal(analyze('附近的群众都来了。').headings.length, 0);
+});
+
+test('numerals listed in prose (一、二季度, 三、四年级) are no marker', () => {
+  const m = analyze(doc('一、经济运行', '一、二季度，全市经济运行平稳。', '三、四年级学生参加了活动。', '二、社会事业', '内容。'));
+  assert.deepEqual(tree(m.outline), [[1, '一、经济运行', 0], [1, '二、社会事业', 3]]);
+  assert.deepEqual(found(m), []);
 });
 
 test('a decoration before the marker (✨ ★ ■ ◆ ● ▲) does not hide the heading', () => {
@@ -282,6 +344,8 @@ test('un-numbered section lines above （一） in a plain-text report are level
   const m = analyze(doc('各位代表：', long, '“十四五”时期工作回顾', long, long, '2026年重点工作', long, '（一）扩大有效投资', long, '（二）建设现代化产业体系', long));
   assert.deepEqual(tree(m.outline), [[1, '“十四五”时期工作回顾', 2], [1, '2026年重点工作', 5, [[2, '（一）扩大有效投资', 7], [2, '（二）建设现代化产业体系', 9]]]]);
   assert.deepEqual(found(m), []);
+  const header = analyze(doc('某乡镇调研报告', long, '（一）文化程度提高', long, '某乡镇调研报告', long, '（二）年龄结构合理', long));
+  assert.deepEqual(tree(header.outline), [[2, '（一）文化程度提高', 2], [2, '（二）年龄结构合理', 6]], 'a page header repeating the title is no section');
   const numbered = analyze(doc('一、总体情况', long, '一句短话', long, '（一）做法', long));
   assert.deepEqual(tree(numbered.outline), [[1, '一、总体情况', 0, [[2, '（一）做法', 4]]]], 'with 一、 present, short lines stay text');
 });
@@ -292,7 +356,22 @@ test('## 标题 and ## 落款 are template slots, not sections; ## 附件（可�
   assert.equal(m.placeholders.length, 5);
 });
 
+test('a table of contents run into one line is no heading', () => {
+  const m = analyze(doc('某市2024年政府信息公开工作年度报告', '一、概述,（一）深化公开内容,（二）加强指导培训,二、主动公开情况,三、存在的问题', '一、概述', '内容。', '二、主动公开情况', '内容。'));
+  assert.deepEqual(tree(m.outline), [[1, '一、概述', 2], [1, '二、主动公开情况', 4]]);
+  assert.deepEqual(found(m), []);
+});
+
+test('a web page breadcrumb and metadata line above the title are not the title', () => {
+  const m = analyze(doc('首页', '-> 要闻 -> 通知公告', '某局关于2024年度审计整改情况的报告', '发布日期:2025-01-06 信息来源:某局', '一、整改工作总体情况', '内容。'));
+  assert.equal(m.title?.text, '某局关于2024年度审计整改情况的报告');
+  assert.deepEqual(m.title?.range, r(2, 0, 19));
+  assert.equal(analyze(doc('发布时间:2025-10-20 信息来源:某财政局', '一、部门职责', '内容。')).title, null);
+});
+
 test('a title split over two lines is one title', () => {
+  const cover = analyze(doc('某市人民政府2024年', '政府信息公开工作年度报告', '一、总体情况', '内容。'));
+  assert.equal(cover.title?.text, '某市人民政府2024年政府信息公开工作年度报告');
   const m = analyze(doc('关于2025年安全生产工作情况的', '报告', '一、工作开展情况', '内容。'));
   assert.equal(m.title?.text, '关于2025年安全生产工作情况的报告');
   assert.deepEqual(m.title?.range, { start: { line: 0, character: 0 }, end: { line: 1, character: 2 } });
@@ -303,4 +382,20 @@ test('a title split over two lines is one title', () => {
 test('numbering that starts past one at the top of a document is a warning; inside a section it stays an error', () => {
   assert.deepEqual(found(analyze(doc('五、未完成的目标', '内容。', '六、改进建议', '内容。'))), [['numbering-gap', 0, 2]]);
   assert.deepEqual(found(analyze(doc('一、甲', '（二）乙'))), [['numbering-gap', 1, 1]]);
+});
+
+test('hostile lines stay linear: long runs of dots, spaces, braces or numbers in headings and after 目录', () => {
+  const lines = [
+    '目录',
+    '一、概况' + '.'.repeat(100_000) + 'x',
+    '## 一、甲' + ' '.repeat(100_000) + '乙',
+    '## 二、丙 ' + '{'.repeat(100_000),
+    '三、丁' + ' 1'.repeat(50_000) + 'x',
+    '四、戊' + '，二、'.repeat(30_000),
+  ];
+  const start = performance.now();
+  const m = analyze(doc(...lines));
+  // Quadratic scans took about a minute on these lines; linear ones take milliseconds.
+  assert.ok(performance.now() - start < 5000, `took ${performance.now() - start} ms`);
+  assert.equal(m.headings[1]!.title, '甲' + ' '.repeat(100_000) + '乙');
 });

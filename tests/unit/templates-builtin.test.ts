@@ -142,3 +142,10 @@ test('synonyms by meaning: 短板/差距/困难 are problems, 规划/展望/方�
   const merged = analyze(['自查报告', '一、自查工作开展情况', '内容。', '二、存在的不足及下一步打算', '内容。'].join('\n'), null, 0, { choice: { kind: 'template', template: self, ref: self.id } });
   assert.deepEqual(merged.diagnostics.map((d) => d.code), [], 'the merged section is both the findings and the rectification');
 });
+
+test('a file that is several documents from its first heading on is checked on the first one', () => {
+  const text = ['# 2024年工作总结及2025年工作计划', '## 2024年工作总结', '### 一、主要工作', '内容。', '### 二、存在的问题', '内容。', '## 2025年工作计划', '### 一、工作目标', '内容。'].join('\n');
+  const m = analyze(text, null, 0, { choice: { kind: 'template', template: annual, ref: annual.id } });
+  assert.deepEqual(m.outline.map((n) => [n.level, n.title, n.children.length]), [[0, '2024年工作总结', 2], [0, '2025年工作计划', 1]]);
+  assert.deepEqual(findings(text, annual).map((d) => d.code), []);
+});

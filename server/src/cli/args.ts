@@ -11,7 +11,8 @@ export type OutputFormat = (typeof FORMATS)[number];
 export const FAIL_LEVELS = ['error', 'warning', 'information'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
 
-export const EXPORT_FORMATS = ['html'] as const;
+export const EXPORT_FORMATS = ['html', 'docx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const PREVIEW_STYLES = ['gbt9704', 'editor'] as const;
 export type ExportStyle = (typeof PREVIEW_STYLES)[number];
 
@@ -21,7 +22,19 @@ export type ParsedArgs =
   | { kind: 'check' } & CheckArgs
   | { kind: 'list-templates'; format: OutputFormat; config: string | null }
   | { kind: 'derive-template'; file: string }
-  | { kind: 'export'; file: string; template: string | null; style: ExportStyle; config: string | null }
+  | {
+      kind: 'export';
+      format: ExportFormat;
+      file: string;
+      template: string | null;
+      style: ExportStyle;
+      /** -o: the file to write (required for docx; html goes to stdout without it). */
+      output: string | null;
+      /** Exit 1, writing nothing, when placeholders are still to be filled. */
+      failOnPlaceholders: boolean;
+      /** --config: the configuration file instead of the nearest one. */
+      config: string | null;
+    }
   | { kind: 'usage-error'; message: string };
 
 export interface CheckArgs {
@@ -51,6 +64,8 @@ export const OPTIONS = {
   'derive-template': { type: 'string' },
   export: { type: 'string' },
   style: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'fail-on-placeholders': { type: 'boolean' },
   'list-templates': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -74,6 +89,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let derive: string | null = null;
   let exportFormat: string | null = null;
   let style: string | null = null;
+  let output: string | null = null;
+  let failOnPlaceholders = false;
+  let outputOption = '-o';
+  let failOption = '--fail-on-placeholders';
   let fix = false;
   let config: string | null = null;
   let maxWarnings: string | null = null;
@@ -91,6 +110,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       if (token.name === 'help') help = true;
       else if (token.name === 'list-templates') listTemplates = true;
       else if (token.name === 'fix') fix = true;
+      else if (token.name === 'fail-on-placeholders') {
+        failOnPlaceholders = true;
+        failOption = token.rawName;
+      }
       else version = true;
       continue;
     }
@@ -105,6 +128,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     else if (token.name === 'config') config = token.value;
     else if (token.name === 'max-warnings') maxWarnings = token.value;
     else if (token.name === 'stdin-filename') stdinFilename = token.value;
+    else if (token.name === 'output') {
+      output = token.value;
+      outputOption = token.rawName;
+    }
     else failOn = token.value;
   }
 
@@ -128,17 +155,24 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (positionals.length) return usageError(l10n.t('{0} takes exactly one file', '--derive-template'));
     return { kind: 'derive-template', file: derive };
   }
-  if (exportFormat !== null || style !== null) {
-    if (exportFormat === null) return usageError(l10n.t('Option {0} needs {1}', '--style', '--export html'));
+  if (exportFormat !== null || style !== null || output !== null || failOnPlaceholders) {
+    if (exportFormat === null) {
+      const [option, needs] = style !== null ? ['--style', '--export html'] : output !== null ? [outputOption, '--export'] : [failOption, '--export'];
+      return usageError(l10n.t('Option {0} needs {1}', option, needs));
+    }
     if (!isOneOf(EXPORT_FORMATS, exportFormat)) {
       return usageError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}', exportFormat, '--export', EXPORT_FORMATS.join(', ')));
     }
+    if (exportFormat === 'docx' && style !== null) return usageError(l10n.t('Option {0} needs {1}', '--style', '--export html'));
     const chosen = style ?? 'gbt9704';
     if (!isOneOf(PREVIEW_STYLES, chosen)) {
       return usageError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}', chosen, '--style', PREVIEW_STYLES.join(', ')));
     }
-    if (positionals.length !== 1) return usageError(l10n.t('--export html takes exactly one file'));
-    return { kind: 'export', file: positionals[0]!, template, style: chosen, config };
+    if (positionals.length !== 1) {
+      return usageError(exportFormat === 'html' ? l10n.t('--export html takes exactly one file') : l10n.t('--export docx takes exactly one file'));
+    }
+    if (exportFormat === 'docx' && output === null) return usageError(l10n.t('--export docx needs -o FILE.docx, the Word file to write'));
+    return { kind: 'export', format: exportFormat, file: positionals[0]!, template, style: chosen, output, failOnPlaceholders, config };
   }
   if (maxWarnings !== null && !/^\d{1,9}$/.test(maxWarnings)) {
     return usageError(l10n.t('Invalid value "{0}" for {1}: expected a whole number, 0 or more', maxWarnings, '--max-warnings'));
@@ -177,6 +211,10 @@ function contradictions(given: ReadonlyMap<string, string>): ParsedArgs | null {
     'stdin-filename': ['check'],
     template: ['check', 'fix', 'export'],
     config: ['check', 'fix', 'export', 'list-templates'],
+    // Without --export these say they need it (below).
+    style: ['check', 'export'],
+    output: ['check', 'export'],
+    'fail-on-placeholders': ['check', 'export'],
   };
   for (const [name, modesOf] of Object.entries(applies)) {
     if (given.has(name) && !modesOf.includes(mode)) return together(name, mode);
@@ -210,6 +248,9 @@ export function helpText(): string {
     ['--derive-template FILE', l10n.t('Print a template derived from a report: its sections, its numbers with units as placeholders')],
     ['--export html FILE', l10n.t('Print the report as a self-contained HTML page: placeholders as chips, missing sections as ghosts')],
     ['--style gbt9704|editor', l10n.t('Page style of --export: GB/T 9704 official document (default) or plain')],
+    ['--export docx FILE -o OUT', l10n.t('Write the report as a Word file laid out as GB/T 9704: levels as outline levels, placeholders highlighted')],
+    ['-o, --output FILE', l10n.t('The file --export writes (html: stdout without it)')],
+    ['--fail-on-placeholders', l10n.t('With --export: exit 1 and write nothing while placeholders are still to be filled')],
     ['-h, --help', l10n.t('Show this help')],
     ['-v, --version', l10n.t('Show the version')],
   ];

@@ -31,7 +31,7 @@ export function resolveEntry(raw: LineEntry, mode: DocumentMode): LineEntry {
   let placeholders: Placeholder[] = raw.placeholders;
   if (mode === 'template') {
     const columns = raw.placeholders.map((p) => ({ start: p.range.start.character, end: p.range.end.character, kind: p.kind, form: p.form }));
-    placeholders = placeholdersIn({ placeholders: columns, ambiguous: raw.ambiguous, templateOnly: raw.templateOnly }, mode).map((p) => ({
+    placeholders = placeholdersIn(raw.text, { placeholders: columns, ambiguous: raw.ambiguous, templateOnly: raw.templateOnly }, mode).map((p) => ({
       text: raw.text.slice(p.start, p.end),
       kind: p.kind,
       form: p.form,

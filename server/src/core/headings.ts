@@ -25,12 +25,15 @@ const L2 = new RegExp(`([（(])(${CN_NUMERAL_CLASS}{1,3})([）)])([、.．,，]?
 const L3 = /([0-9０-９]{1,2})([.．、])(?![0-9０-９])/y;
 const L4 = /([（(])([0-9０-９]{1,2})([）)])([、.．,，]?)/y;
 
+/** `一、二季度`, `三、四年级`, `一、二类`: numerals listed in prose, not a marker. */
+const NUMERAL_RANGE = new RegExp(`^${CN_NUMERAL_CLASS}{1,3}(?:[、和及至到]${CN_NUMERAL_CLASS}{1,3})*(?:季度|年级|月份?|产业|类|级|档|批次?|期|线|等奖|号|轮|孩)`);
+
 export type Level3Style = 'any' | 'halfwidth' | 'fullwidth';
 
 export function matchMarker(line: string, at: number, level3: Level3Style): MarkerMatch | null {
   let m: RegExpExecArray | null;
   L1.lastIndex = at;
-  if ((m = L1.exec(line))) {
+  if ((m = L1.exec(line)) && !(m[2] === '、' && NUMERAL_RANGE.test(line.slice(at + m[0].length)))) {
     const ordinal = parseChineseNumeral(m[1]!);
     if (ordinal !== null) {
       return make(1, ordinal, at, m[0], false, m[2] !== '、', `${m[1]}、`);

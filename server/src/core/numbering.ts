@@ -32,17 +32,20 @@ export function checkNumbering(
     byKind.set(kind, list);
     groups.set(parents[i]!, byKind);
   });
+  const byLine = new Map(headings.map((h) => [h.line, h]));
   for (const [parent, byKind] of groups) {
     for (const indices of byKind.values()) {
       const first = headings[indices[0]!]!;
-      const level = first.level;
       checkSequence(headings, indices, level3, !parent || parent.level === 0, findings);
       if (first.part) continue;
-      const parentLevel = parent ? parent.level : 0;
+      // Compared by the levels the markers stand for: under a part (第一章), 一、 comes next.
+      const level = first.markerLevel ?? first.level;
+      const parentHeading = parent ? byLine.get(parent.range.start.line) : undefined;
+      const parentLevel = !parent ? 0 : parentHeading?.part ? 0 : (parentHeading?.markerLevel ?? parent.level);
       // Annexes (level 0) are documents of their own: a glossary numbered 1. 2. is fine there.
       if (level > parentLevel + 1 && first.ordinal !== null && !(parent && parent.level === 0)) {
         const skipped = LEVEL_EXAMPLE[parentLevel + 1]!;
-        const message = parent && parent.level > 0
+        const message = parent && parent.level > 0 && !parentHeading?.part
           ? messages.levelSkipUnder(first.marker, parent.marker || parent.title, skipped)
           : messages.levelSkipTop(first.marker, skipped);
         findings.push({ code: 'level-skip', range: first.markerRange, message });
@@ -70,7 +73,12 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
     // An item list that starts again at 1 right after a deeper heading is nested in that heading
     // (`（2）…` then `1、` `2、`): a new sequence, not a repeat; the outer one goes on after it.
     const before = i > 0 ? headings[i - 1]! : null;
-    if (ord === 1 && last > 0 && h.level >= 3 && before && before.level > h.level && before.line > (previous?.line ?? -1)) {
+    if (ord === 1 && last > 0 && h.introduced) {
+      // A list of items introduced by a colon numbers on its own.
+      last = 0;
+      seen = new Map();
+      outer.length = 0;
+    } else if (ord === 1 && last > 0 && h.level >= 3 && before && before.level > h.level && before.line > (previous?.line ?? -1)) {
       outer.push({ last, seen, previous });
       last = 0;
       seen = new Map();

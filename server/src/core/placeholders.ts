@@ -37,8 +37,6 @@ export interface AmbiguousPair extends EmphasisPair {
   /** From the opener's start to the closer's end. */
   start: number;
   end: number;
-  /** The two runs read as placeholders. */
-  runs: readonly [LinePlaceholder, LinePlaceholder];
 }
 
 export interface LineScan {
@@ -173,16 +171,15 @@ function pairAsterisks(line: string, runs: Run[], contentStart: number, out: Lin
       const closeEnd = close.start + len;
       const innerOk = inner.length > 0 && WORDISH.test(inner) && !hasEdgeSpace(inner);
       const strict = innerOk && isBoundaryBefore(line, open.start, contentStart) && isBoundaryAfter(line, close.end);
-      const pair: EmphasisPair = { open: [open.start, open.end], close: [close.start, closeEnd] };
       if (strict && !looksLikeValues(line, inner, close.end)) {
         // Extra asterisks glued to the closer (`**计划******`) are stray markup, not a value.
-        out.emphasis.push(pair);
+        out.emphasis.push({ open: [open.start, open.end], close: [close.start, closeEnd] });
         r++;
         continue;
       }
       const commonMark = innerOk && closeEnd === close.end && leftFlanking(line, open.start, open.end) && rightFlanking(line, close.start, close.end);
       if (strict || (commonMark && !valueRuns(line, inner, open, close))) {
-        out.ambiguous.push({ ...pair, start: open.start, end: close.end, runs: [asPlaceholder(line, open), asPlaceholder(line, close)] });
+        out.ambiguous.push({ open: [open.start, open.end], close: [close.start, close.end], start: open.start, end: close.end });
         r++;
         continue;
       }
@@ -265,7 +262,11 @@ function isMask(line: string, s: number, e: number, lens: readonly number[]): bo
 
 /** `□□`, `○○`: masked characters; never a ticked box (`□√`) or the zero of `二○○八`. */
 const BOX_RE = /(?<![〇零一二三四五六七八九十○□√✓✔])(?:□{2,}|○{2,})(?![〇零一二三四五六七八九十○□√✓✔])/g;
-const PROMPT_RE = /\{\{[^{}\n]{1,100}\}\}|\$\{[^{}\n]{1,100}\}|(?<![!\]\\])\[([^\[\]\n]{1,60})\](?![(\[:])|【([^【】\n]{1,60})】/g;
+/**
+ * `[填写单位名称]`, `[单位名称][时间范围]` (brackets side by side are prompts, unless the second
+ * is a Latin reference label as in `[文字][ref]`), `【待填：日期】`, `{{amount}}`, `${count}`.
+ */
+const PROMPT_RE = /\{\{[^{}\n]{1,100}\}\}|\$\{[^{}\n]{1,100}\}|(?<![!\\]|!\[[^\[\]\n]{0,60}\])\[([^\[\]\n]{1,60})\](?![(:]|\[[^\[\]\n\u3400-\u9fff]*\])|【([^【】\n]{1,60})】/g;
 const BLANK_RE = /(?<![A-Za-z0-9_])_{3,}(?![A-Za-z0-9_])|＿{3,}/g;
 /** Brackets that hold only a blank (`（    ）`, `【　】`, `(    )`) or a blank before a date unit (`( 年度)`). */
 const EMPTY_BRACKET_RE = /（(?:[ \u3000\u00a0]{2,}|\u3000)）|【(?:[ \u3000\u00a0]{2,}|\u3000)】|\([ \u3000\u00a0]{2,}\)|[（(](?:[ \u3000\u00a0]+(?:年度|季度|年|月|日))+[ \u3000\u00a0]*[）)]/g;
@@ -275,6 +276,8 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const PROMPT_WORD = /^(?:待|请|填|此处|输入|补充|建议补充|TODO|todo)|(?:^|[/／、])(?:单位|姓名|名称|日期|时间|年份|月份|数字|金额|数据|地点|部门|职务|职称|标题|内容|事项|文号|项目|人名|地名)(?:$|[/／、])/;
 /** A line that is only an omission mark, after an optional item number: `(1)……`, `……`. */
 const ELLIPSIS_LINE = /^((?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,2}[、.．])?[ \u3000]*)((?:…|\.{3,6}|。{3,6})+)[ \u3000]*$/;
+/** An instruction in brackets standing alone: `(主要是项目的实施背景……等)`. */
+const INSTRUCTION_LINE = /^(?:\|[ \u3000]*)?([（(](?:(?:主要是|主要|包括|请|填写|简要|简述|列明|写明|注明|说明|例如)[^()（）\n]{2,80}|[^()（）\n]{2,80}等)[）)])[ \u3000]*\|?$/;
 /** A form label with no value: `项目名称`, `| 联系电话`, `部门(公章)`, `填报日期：`. */
 const FIELD_LINE = /^(?:\|[ \u3000]*)?([\u3400-\u9fff]{0,12}(?:[:：][\u3400-\u9fff]{1,12})?(?:名称|编码|编号|单位|部门|负责人|联系人|电话|科目|类型|时间|日期|预算|金额|拨款|地址|邮编|姓名|职务|职称)(?:[（(](?:公章|盖章|签字|签名|签章)[）)])?)[ \u3000]*[:：]?[ \u3000]*\|?$/;
 
@@ -282,9 +285,12 @@ const FIELD_LINE = /^(?:\|[ \u3000]*)?([\u3400-\u9fff]{0,12}(?:[:：][\u3400-\u9
 class Taken {
   private marks: Uint8Array | null = null;
   constructor(private readonly length: number) {}
-  add(p: LinePlaceholder): void {
+  add(p: { start: number; end: number }): void {
+    this.span(p.start, p.end);
+  }
+  span(s: number, e: number): void {
     this.marks ??= new Uint8Array(this.length);
-    this.marks.fill(1, p.start, p.end);
+    this.marks.fill(1, s, e);
   }
   overlaps(s: number, e: number): boolean {
     if (!this.marks) return false;
@@ -341,8 +347,8 @@ export function scanLine(
   };
   mark(found, 0);
   for (const a of out.ambiguous) {
-    taken.add(a.runs[0]);
-    taken.add(a.runs[1]);
+    taken.span(a.open[0], a.open[1]);
+    taken.span(a.close[0], a.close[1]);
   }
   if (options.masks) {
     let n = found.length;
@@ -391,8 +397,15 @@ export function scanLine(
 
 /** `……` lines and form labels with no value: placeholders when the document is a template. */
 function templateOnlyBlanks(line: string, from: number, to: number, spans: readonly Span[], out: LinePlaceholder[]): void {
-  if (to - from > 40 || inSpans(spans, from)) return;
+  if (to - from > 90 || inSpans(spans, from)) return;
   const content = line.slice(from, to);
+  const note = INSTRUCTION_LINE.exec(content);
+  if (note) {
+    const start = from + content.indexOf(note[1]!);
+    out.push({ start, end: start + note[1]!.length, kind: classifyPrompt(note[1]!), form: 'prompt' });
+    return;
+  }
+  if (to - from > 40) return;
   const dots = ELLIPSIS_LINE.exec(content);
   if (dots) {
     const start = from + dots[1]!.length;
@@ -401,16 +414,21 @@ function templateOnlyBlanks(line: string, from: number, to: number, spans: reado
   }
   const field = FIELD_LINE.exec(content);
   if (field) {
-    const start = from + content.indexOf(field[1]!);
-    out.push({ start, end: start + field[1]!.length, kind: classifyPrompt(field[1]!), form: 'blank' });
+    // Where the value goes: right after the label (and its colon), so filling it keeps the label.
+    let at = from + content.indexOf(field[1]!) + field[1]!.length;
+    const colon = /^[ \u3000]*[:：]/.exec(line.slice(at, to));
+    if (colon) at += colon[0].length;
+    out.push({ start: at, end: at, kind: classifyPrompt(field[1]!), form: 'blank' });
   }
 }
 
-/** The placeholders of a line in a document of `mode`, in line order. */
-export function placeholdersIn(scan: Pick<LineScan, 'placeholders' | 'ambiguous' | 'templateOnly'>, mode: DocumentMode): LinePlaceholder[] {
+/** The placeholders of `line` in a document of `mode`, in line order. */
+export function placeholdersIn(line: string, scan: Pick<LineScan, 'placeholders' | 'ambiguous' | 'templateOnly'>, mode: DocumentMode): LinePlaceholder[] {
   if (mode !== 'template' || (!scan.ambiguous.length && !scan.templateOnly.length)) return scan.placeholders;
   const all = scan.placeholders.slice();
-  for (const a of scan.ambiguous) all.push(a.runs[0], a.runs[1]);
+  for (const a of scan.ambiguous) {
+    all.push(asPlaceholder(line, { start: a.open[0], end: a.open[1] }), asPlaceholder(line, { start: a.close[0], end: a.close[1] }));
+  }
   for (const p of scan.templateOnly) all.push(p);
   return all.sort((a, b) => a.start - b.start);
 }
@@ -419,7 +437,7 @@ export function placeholdersIn(scan: Pick<LineScan, 'placeholders' | 'ambiguous'
 export function emphasisIn(scan: Pick<LineScan, 'emphasis' | 'ambiguous'>, mode: DocumentMode): EmphasisPair[] {
   if (mode === 'template' || !scan.ambiguous.length) return scan.emphasis;
   const all: EmphasisPair[] = scan.emphasis.slice();
-  for (const a of scan.ambiguous) all.push({ open: a.open, close: a.close });
+  for (const a of scan.ambiguous) all.push(a);
   return all.sort((a, b) => a.open[0] - b.open[0]);
 }
 

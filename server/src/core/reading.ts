@@ -15,14 +15,25 @@ const PAGE_NUMBER = /(?:[.．·…\-—_\s\u3000]{2,}|\t)[0-9０-９]{1,3}$/;
 const SENTENCE = /[。；;！!？?]/;
 const TITLE_END = /[。；;：:，,！!？?、]$/;
 const MAX_TOC_ENTRY = 60;
+/** A table of contents longer than this is no table of contents (and no input makes the search slow). */
+const MAX_TOC_LINES = 400;
+const MAX_TOC_CANDIDATES = 20;
 /** The parts of a document's form that a template may show as headings: not sections. */
-const FORM_PART = /^(?:标题|题目|正文|落款|署名|签名|署名和日期|成文日期|日期|主送|主送机关|抄送|抄送机关|印发|发文字号|文号|称谓|页码)(?:[（(][^）)]*[）)])?$/;
+const FORM_PART = /^(?:标题|题目|正文|落款|署名|签名|署名和日期|成文日期|日期|主送|主送机关|抄送|抄送机关|印发|发文字号|文号|称谓|页码)(?:[（(][^）)]*[）)])?$|^(?:时间|日期|作者|编写人|撰写人|报告人|汇报人|述职人|姓名|部门|单位)\s*[：:]/;
 /** Punctuation no un-numbered heading line carries. */
 const PROSE_MARK = /[。，,；;：:！!？?、…]/;
 
+/** The text without the page number it ends in (looked for in the tail: linear on any line). */
+function withoutPageNumber(text: string): string {
+  const tail = text.length > 40 ? text.length - 40 : 0;
+  return text.slice(0, tail) + text.slice(tail).replace(PAGE_NUMBER, '');
+}
+
+const hasPageNumber = (text: string) => PAGE_NUMBER.test(text.slice(-40));
+
 /** Letters and digits only: what two spellings of one heading share. */
 function key(text: string): string {
-  return text.replace(PAGE_NUMBER, '').replace(/[^\p{L}\p{N}]/gu, '');
+  return withoutPageNumber(text).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function lineText(table: LineTable, n: number): string {
@@ -37,30 +48,33 @@ function lineText(table: LineTable, n: number): string {
 export function tocBlocks(table: LineTable, blocks: BlockScan, headings: readonly Heading[]): Array<[from: number, to: number]> {
   const out: Array<[number, number]> = [];
   const lines = table.lines;
-  for (let n = 0; n < lines.length; n++) {
+  let candidates = 0;
+  for (let n = 0; n < lines.length && candidates < MAX_TOC_CANDIDATES; n++) {
     const li = blocks.lines[n]!;
     // Every keystroke reads every line: look closer only at a short line with 录 in it.
     if (lines[n]!.length > 24 || !lines[n]!.includes('录')) continue;
     if ((li.kind !== 'text' && li.kind !== 'heading') || li.inQuote || !TOC_LINE.test(lineText(table, n))) continue;
+    candidates++;
     let first: string | null = null;
     let entries = 0;
     let paged = 0;
     let end = n + 1;
     let bodyStarts = false;
-    for (let k = n + 1; k < lines.length; k++) {
+    for (let k = n + 1; k < lines.length && k <= n + MAX_TOC_LINES; k++) {
       const kind = blocks.lines[k]!.kind;
       if (kind === 'blank') continue;
       if (kind !== 'text' && kind !== 'heading' && kind !== 'table') break;
       const text = lineText(table, k).replace(/^#{1,6}[ \t]+/, '');
+      if ([...text].length > MAX_TOC_ENTRY) break;
       const k2 = key(text);
       if (first !== null && k2 && (k2 === first || (first.startsWith(k2) && [...k2].length >= 2))) {
         bodyStarts = true;
         break;
       }
-      if ([...text].length > MAX_TOC_ENTRY || SENTENCE.test(text.replace(PAGE_NUMBER, '')) || !k2) break;
+      if (SENTENCE.test(withoutPageNumber(text)) || !k2) break;
       first ??= k2;
       entries++;
-      if (PAGE_NUMBER.test(text)) paged++;
+      if (hasPageNumber(text)) paged++;
       end = k + 1;
     }
     if (entries < 2) continue;
@@ -104,8 +118,8 @@ function documentHeading(table: LineTable, n: number, depth: number): Heading {
 }
 
 /**
- * The headings as the author means them (a new array; headings whose level changes are
- * copies). `titleLine` is the document title, which is never a new document of its own.
+ * The headings as the author means them: a new array of copies (what the line cache keeps
+ * is never changed). `titleLine` is the document title, which is never a new document of its own.
  */
 export function readStructure(headings: readonly Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
   // 1. A table of contents repeats the outline; it is not the outline. A Markdown heading that
@@ -116,6 +130,7 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
     .map((h) => ({ ...h }));
   list = unnumberedSections(list, table, blocks, titleLine);
   list = list.filter((h) => !tableCell(h, table, blocks));
+  list = withoutTableNumbering(list, table, blocks);
 
   // 2. An un-numbered Markdown heading with fewer `#` than every numbered one stands above 一、:
   // a new document when it is titled like one (`# 周报-Week05`, `# 2025年工作计划`), else a
@@ -135,6 +150,9 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   // 3. In plain text, a top-level 一、 that starts again after a title line starts a new document.
   list = newDocuments(list, table, blocks, titleLine);
 
+  // An item list introduced by a colon (`编报说明：` `1、…`) numbers on its own.
+  for (const h of list) if (h.ordinal === 1 && h.level >= 2 && !h.part && leadInColon(table, blocks, h.line)) h.introduced = true;
+
   // 4. Parts (第一部分, 第一章, 第一节) stand above 一、: the levels below them move down.
   return shiftUnderParts(list);
 }
@@ -153,6 +171,18 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
   };
   const added: Heading[] = [];
   let bodyStarted = false;
+  // A line that comes back (a page header repeating the title) is no section.
+  let counts: Map<string, number> | null = null;
+  const repeated = (text: string) => {
+    if (!counts) {
+      counts = new Map();
+      for (let k = 0; k < table.lines.length; k++) {
+        const t = lineText(table, k);
+        if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+    }
+    return (counts.get(text) ?? 0) > 1 || text === titleLine?.text;
+  };
   for (let k = 0; k < table.lines.length; k++) {
     const li = blocks.lines[k]!;
     if (li.kind === 'blank') continue;
@@ -168,7 +198,7 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
     while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
     let after = k + 1;
     while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
-    if (!paragraph(before) || !/[。！!？?：:”」』]$/.test(lineText(table, before)) || !paragraph(after)) continue;
+    if (!paragraph(before) || !/[。！!？?：:”」』]$/.test(lineText(table, before)) || !paragraph(after) || repeated(text)) continue;
     const h = documentHeading(table, k, 0);
     added.push({ ...h, level: 1 });
   }
@@ -188,6 +218,89 @@ function tableCell(h: Heading, table: LineTable, blocks: BlockScan): boolean {
   let k = h.line + 1;
   while (k < table.lines.length && blocks.lines[k]!.kind === 'blank') k++;
   return k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k));
+}
+
+/** A line that can be a cell of a table flattened one cell per line: short, no sentence in it. */
+function cellLine(table: LineTable, blocks: BlockScan, k: number): boolean {
+  const li = blocks.lines[k]!;
+  if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote) return false;
+  const text = lineText(table, k);
+  return [...text].length <= 40 && !SENTENCE.test(text);
+}
+
+const MIN_CELL_RUN = 8;
+
+/**
+ * A table flattened one cell per line, with no separators (信息公开年报: `申请人情况`, `自然人`,
+ * …, `一、本年新收政府信息公开申请数量`, `三、本年度办理结果`, `（一）予以公开` …): a run of at
+ * least eight short lines without sentences, some of them not numbered. Inside such a run,
+ * numbered lines whose numbering starts again are the table's own row labels: from there to
+ * the end of the run only a line that goes on with the document's numbering is a heading
+ * (the later one, when two do), and nothing below it.
+ */
+function withoutTableNumbering(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
+  if (list.length < 3) return list;
+  const headingAt = new Map(list.map((h) => [h.line, h]));
+  // Runs of cell lines (blank lines inside a run do not end it).
+  const runOf = new Map<number, number>();
+  let runs = 0;
+  for (let k = 0; k < table.lines.length; ) {
+    if (!cellLine(table, blocks, k)) {
+      k++;
+      continue;
+    }
+    const members: number[] = [];
+    let j = k;
+    for (; j < table.lines.length; j++) {
+      if (blocks.lines[j]!.kind === 'blank') continue;
+      if (!cellLine(table, blocks, j)) break;
+      members.push(j);
+    }
+    const plain = members.filter((m) => !headingAt.has(m)).length;
+    if (members.length >= MIN_CELL_RUN && plain >= 3 && members.some((m) => headingAt.has(m))) {
+      runs++;
+      for (const m of members) runOf.set(m, runs);
+    }
+    k = j + 1;
+  }
+  if (!runs) return list;
+
+  const out: Heading[] = [];
+  const last = [0, 0, 0, 0, 0];
+  let restartedIn = 0; // the run in which the table's own numbering started
+  let restartLevel = 5;
+  let tentative = -1; // index in `out` of a heading kept inside such a run
+  for (const h of list) {
+    const run = runOf.get(h.line) ?? 0;
+    if (run !== restartedIn) {
+      restartedIn = 0;
+      restartLevel = 5;
+      tentative = -1;
+    }
+    if (h.level === 0 || h.part || h.ordinal === null) {
+      if (h.level === 0) last.fill(0);
+      out.push(h);
+      continue;
+    }
+    const L = h.level;
+    if (run && !restartedIn && h.ordinal === 1 && last[L]! > 0) {
+      restartedIn = run;
+      restartLevel = L;
+      continue;
+    }
+    if (restartedIn) {
+      if (L > restartLevel) continue;
+      if (h.ordinal === last[L]! + 1) tentative = out.length;
+      else if (tentative >= 0 && out[tentative]!.level === L && out[tentative]!.ordinal === h.ordinal) {
+        out.splice(tentative, 1);
+        tentative = out.length;
+      } else continue;
+    }
+    last[L] = h.ordinal;
+    for (let d = L + 1; d <= 4; d++) last[d] = 0;
+    out.push(h);
+  }
+  return out;
 }
 
 function newDocuments(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
@@ -211,7 +324,7 @@ function newDocuments(list: Heading[], table: LineTable, blocks: BlockScan, titl
         top = 5;
         lastTop = 0;
       }
-    } else if (h.ordinal === 1 && h.depth === 0 && seen.has(h.level) && h.level <= top) {
+    } else if (h.ordinal === 1 && seen.has(h.level) && h.level <= top) {
       const title = titleBefore(table, blocks, previousLine, h.line);
       if (title !== null) {
         out.push(documentHeading(table, title, 0));
@@ -251,8 +364,10 @@ function titleBefore(table: LineTable, blocks: BlockScan, after: number, before:
     const li = blocks.lines[k]!;
     if (li.kind === 'blank') continue;
     if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote) continue;
+    // The title of a document (it names a kind of document, or is a collection's 篇 label),
+    // not any short line (`申请人情况` heads a table's column).
     const text = lineText(table, k);
-    if (titleLike(text) || DOCUMENT_LABEL.test(text)) return k;
+    if ((titleLike(text) && DOCUMENT_TITLE.test(text.replace(/^(\*\*|__)(.+)\1$/, '$2'))) || DOCUMENT_LABEL.test(text)) return k;
   }
   return null;
 }
@@ -323,11 +438,11 @@ export function titleAfterCover(title: ReportTitle | null, headings: readonly He
 }
 
 /** A heading that titles a document of its own: it names a kind of document (and maybe a period after it). */
-const DOCUMENT_TITLE = /(?:周报|月报|日报|季报|年报|报告|总结|计划|规划|方案|要点|纪要|通知|汇报)(?:[\s\-—–_:：（(]|第|[0-9０-９A-Za-z]|$)/;
+const DOCUMENT_TITLE = /(?:周报|月报|日报|季报|年报|报告|总结|计划|规划|方案|要点|纪要|通知|汇报)(?:[\s\-—–_:：（(]|第|[0-9０-９A-Za-z]|$)|^[\s*_]*(?:[0-9０-９]{4}\s*[-./年]\s*[0-9０-９]{1,2}|第\s*[0-9０-９一二三四五六七八九十]+\s*周|week\s*[0-9]+)/i;
 /** Words that name a kind of document, as titles end (with a year range or a note after them). */
 const DOCUMENT_KIND = /(?:报告|总结|方案|计划|规划|要点|意见|办法|规定|细则|纪要|汇报|通知|决定|请示)(?:[（(][^）)]*[）)])?$/;
 const OPEN_TITLE_END = /(?:的|关于|和|与|及|暨|之|对)$/u;
-const KIND_LINE = /^的?[\p{L}\p{N}]{0,8}?(?:报告|总结|方案|计划|规划|要点|意见|通知|请示|决定|办法|纪要|汇报|述职报告|自查报告|调研报告)$/u;
+const KIND_LINE = /^的?[\p{L}\p{N}]{0,16}?(?:报告|总结|方案|计划|规划|要点|意见|通知|请示|决定|办法|纪要|汇报|述职报告|自查报告|调研报告)$/u;
 
 /**
  * A title split over two lines (`关于2025年……工作情况的` / `报告`): the second line, short and

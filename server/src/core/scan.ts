@@ -36,14 +36,19 @@ export interface LineScanResult {
 
 const RUN_IN_STOP = /[。！？!?]/g;
 const RUN_IN_COLON = /[：:]/g;
-const TRAILING_PUNCT = /[\s\u3000。．.；;：:，,！!？?、]+$/;
+const TRAILING_PUNCT = new Set([...' \t\r\n\f\v\u00a0\u3000。．.；;：:，,！!？?、']);
 const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
-const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
 const MIN_TITLE_LETTERS = 4;
+/** Page chrome above a report's title: breadcrumbs, publication metadata. */
+const PAGE_CHROME = /^(?:-+>|>|»|首页|当前位置|您的位置|您现在的位置)|(?:发布时间|发布日期|发文日期|信息来源|来源|浏览次数|访问次数|点击数|阅读量|更新时间)\s*[:：]/;
+const INLINE_MARKER = /[，,；;]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/g;
 /** `## 附件1 …`, `## 附录 名词解释`, `## 附件（可选）`, `## 附5:` (not `## 附近…`). */
 const MD_ANNEX = /^(?:附(?:件|录|表)(?:[\s\u30000-9０-９一二三四五六七八九十:：（(A-Z]|$)|附\s*[0-9０-９一二三四五六七八九十])/;
-const PANDOC_ATTRIBUTES = /[ \t]*\{(?:[.#][^{}]*|[^{}=]+=[^{}]*)\}[ \t]*$/;
-const TABLE_ROW = /[|｜]|[^\s\u3000][ \u3000]*\t+[ \u3000]*[^\s\u3000]|(?:[ \u3000]+[-—0-9０-９.．%％]+){2,}[ \u3000]*$/;
+const PANDOC_ATTRIBUTES = /\{(?:[.#][^{}]*|[^{}=]+=[^{}]*)\}[ \t]*$/;
+const TABLE_CELLS = /[|｜]|[^\s\u3000][ \u3000]*\t+[ \u3000]*[^\s\u3000]/;
+/** Two or more numbers after spaces at the end (tested on the tail only: linear on any line). */
+const TRAILING_NUMBERS = /(?:[ \u3000]+[-—0-9０-９.．%％]+){2,}[ \u3000]*$/;
+const isTableRow = (text: string) => TABLE_CELLS.test(text) || TRAILING_NUMBERS.test(text.slice(-80));
 
 function stripEmphasis(line: string, start: number, end: number, pairs: readonly EmphasisPair[]): string {
   let out = '';
@@ -56,8 +61,25 @@ function stripEmphasis(line: string, start: number, end: number, pairs: readonly
   return out + line.slice(i, end);
 }
 
+/** The title without surrounding space and closing punctuation (a loop: linear on any text). */
 function cleanTitle(raw: string): string {
-  return raw.trim().replace(TRAILING_PUNCT, '').trim();
+  const text = raw.trim();
+  let end = text.length;
+  while (end > 0 && TRAILING_PUNCT.has(text[end - 1]!)) end--;
+  return text.slice(0, end).trim();
+}
+
+/** Where an ATX heading's closing `#`s (with the spaces before them) start, or `to` when there are none. */
+function atxCloseStart(line: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && (line[i - 1] === ' ' || line[i - 1] === '\t')) i--;
+  let j = i;
+  while (j > from && line[j - 1] === '#') j--;
+  if (j === i) return to;
+  if (j === from) return from; // only #s: an empty heading
+  let k = j;
+  while (k > from && (line[k - 1] === ' ' || line[k - 1] === '\t')) k--;
+  return k < j ? k : to;
 }
 
 /** Where a line's text starts and ends, past indentation, container markers and ATX `#`s. */
@@ -68,13 +90,10 @@ function contentBounds(line: string, li: LineInfo): { from: number; to: number }
     const open = ATX_OPEN.exec(line.slice(from));
     if (open) {
       from = skipIndent(line, from + open[0].length);
-      const close = ATX_CLOSE.exec(line.slice(from, to));
-      if (close) to = from + close.index;
-      else if (/^#+$/.test(line.slice(from, to))) to = from;
-      to = Math.max(to, from);
+      to = Math.max(atxCloseStart(line, from, to), from);
       // A Pandoc attribute block after the text (`## 标题 {.noindent}`) is not part of the title.
       const attr = PANDOC_ATTRIBUTES.exec(line.slice(from, to));
-      if (attr && attr.index > 0) to = from + attr.index;
+      if (attr && attr.index > 0) to = trimEnd(line, from, from + attr.index);
     }
   }
   return { from, to };
@@ -205,7 +224,8 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     if (titleSearch && li.kind === 'text') {
       const text = stripEmphasis(line, from, to, emphasis).trim();
       const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-      if (letters >= MIN_TITLE_LETTERS) {
+      // A web page's breadcrumb or metadata line before the title is no title, and no body yet.
+      if (letters >= MIN_TITLE_LETTERS && !PAGE_CHROME.test(text)) {
         titleSearch = false;
         if ([...text].length <= 60 && !/[。；;：:，,！!？?]$/.test(text) && li.listDepth === 0) {
           result.titleLine = { text: cleanTitle(text), range: lineRange(n, from, to), source: 'line' };
@@ -386,7 +406,9 @@ function readHeading(
   }
   if (!marker && !isMd) return null;
   // A table row flattened into text (`二、办理结果 | 予以公开 | 12 |`, cells split by tabs) is no heading.
-  if (marker && !isMd && TABLE_ROW.test(line.slice(marker.end, to))) return null;
+  if (marker && !isMd && isTableRow(line.slice(marker.end, to))) return null;
+  // A table of contents run into one line (`一、概述,(一)…,二、…`) is no heading either.
+  if (marker && !isMd && (line.slice(marker.end, to).match(INLINE_MARKER)?.length ?? 0) >= 2) return null;
 
   let t = marker && form !== 'list' ? marker.end : p;
   const afterMarker = emphasis.find((e) => e.close[0] === t || e.open[0] === t);

@@ -38,6 +38,8 @@ export interface Heading {
   part?: string;
   /** The GB/T 9704 level of the marker, when parts above the heading moved `level` down. */
   markerLevel?: 1 | 2 | 3 | 4;
+  /** A `1` right after a line ending in `：`: an item list of its own, whose numbering starts again. */
+  introduced?: boolean;
 }
 
 export interface OutlineNode {

@@ -21,6 +21,7 @@ import { deriveTemplate } from '../core';
 import { useLocale } from '../l10n';
 import {
   DeriveTemplateRequest,
+  ExportDocxRequest,
   ListTemplatesRequest,
   OutlineStatusNotification,
   PlaceholdersRequest,
@@ -32,7 +33,7 @@ import { publishable } from './diagnostics';
 import { outlineStatus, sameStatus } from './status';
 import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
-import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
+import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 import { isConfigFile } from '../node/config';
 
 export function startServer(connection: Connection): void {
@@ -220,6 +221,11 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     const s = await store.get(doc);
     return { text: deriveTemplate(s.text, s.model, filePathOf(p.uri) ?? 'report.md') };
+  });
+
+  connection.onRequest(ExportDocxRequest, async (p) => {
+    const doc = documents.get(p.uri);
+    return doc ? exportDocxOf(await store.get(doc)) : null;
   });
 
   documents.listen(connection);

@@ -39,7 +39,10 @@ const label = (n: OutlineNode) => `${n.marker}${n.title}`;
 
 export function checkTemplate(model: ReportModel, table: LineTable, template: ReportTemplate): TemplateFinding[] {
   const out: TemplateFinding[] = [];
-  const top = model.outline.filter((n) => n.level !== 0);
+  let top = model.outline.filter((n) => n.level !== 0);
+  // A file that is several documents from its first heading on (`## 工作总结`, `## 工作计划`
+  // above `### 一、`): the first document is the report.
+  if (!top.length) top = model.outline.find((n) => n.level === 0 && n.marker === '')?.children ?? [];
   checkScope(top, template.scope, null, template, table, model, out);
   const { minChildren: min, maxChildren: max } = template.scope;
   const anchor = top[0]?.range ?? model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
