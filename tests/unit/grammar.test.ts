@@ -167,7 +167,7 @@ test('bold text stays bold: a pair between boundaries is emphasis, not two place
   assert.deepEqual(placeholders('some **bold** and *italic* words'), []);
 });
 
-test('a bold pair glued to CJK on both sides reads as placeholders, as the engine reads it', () => {
+test('a bold pair glued to CJK on both sides is coloured as placeholders (the engine reads it so in a template; a grammar sees one line only)', () => {
   assert.deepEqual(placeholders('我们**一定**要'), ['**', '**']);
 });
 
@@ -252,4 +252,8 @@ test('issue 9 forms: year digits, single masks before units, decimals and ranges
   assert.deepEqual(placeholders('□□同志在○○县，二○○八年，评价□√'), ['□□', '○○']);
   assert.deepEqual(placeholders('姓名＿＿＿，培训（    ）次，( 年度)'), ['＿＿＿', '（    ）', '( 年度)']);
   assert.deepEqual(placeholders('x-ray、0xFF、×0.25、3x+2y'), []);
+});
+
+test('【单位名称】 is a prompt in the grammar too; 【模板】 is not', () => {
+  assert.deepEqual(placeholders('【单位名称】关于【模板】'), ['【单位名称】']);
 });

@@ -51,6 +51,8 @@ export interface CheckArgs {
   maxWarnings: number | null;
   /** The name standard input is checked under (for the configuration, the template, the output). */
   stdinFilename: string | null;
+  /** Report suppression comments that silence nothing. */
+  reportUnusedDisable?: boolean;
 }
 
 export const OPTIONS = {
@@ -67,6 +69,7 @@ export const OPTIONS = {
   output: { type: 'string', short: 'o' },
   'fail-on-placeholders': { type: 'boolean' },
   'list-templates': { type: 'boolean' },
+  'report-unused-disable': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -85,6 +88,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let help = false;
   let version = false;
   let listTemplates = false;
+  let reportUnusedDisable = false;
   let template: string | null = null;
   let derive: string | null = null;
   let exportFormat: string | null = null;
@@ -110,6 +114,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       if (token.name === 'help') help = true;
       else if (token.name === 'list-templates') listTemplates = true;
       else if (token.name === 'fix') fix = true;
+      else if (token.name === 'report-unused-disable') reportUnusedDisable = true;
       else if (token.name === 'fail-on-placeholders') {
         failOnPlaceholders = true;
         failOption = token.rawName;
@@ -192,6 +197,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     config,
     maxWarnings: maxWarnings === null ? null : Number(maxWarnings),
     stdinFilename,
+    ...(reportUnusedDisable ? { reportUnusedDisable } : {}),
   };
 }
 
@@ -209,6 +215,7 @@ function contradictions(given: ReadonlyMap<string, string>): ParsedArgs | null {
     'fail-on': ['check', 'fix'],
     'max-warnings': ['check', 'fix'],
     'stdin-filename': ['check'],
+    'report-unused-disable': ['check', 'fix'],
     template: ['check', 'fix', 'export'],
     config: ['check', 'fix', 'export', 'list-templates'],
     // Without --export these say they need it (below).
@@ -251,6 +258,7 @@ export function helpText(): string {
     ['--export docx FILE -o OUT', l10n.t('Write the report as a Word file laid out as GB/T 9704: levels as outline levels, placeholders highlighted')],
     ['-o, --output FILE', l10n.t('The file --export writes (html: stdout without it)')],
     ['--fail-on-placeholders', l10n.t('With --export: exit 1 and write nothing while placeholders are still to be filled')],
+    ['--report-unused-disable', l10n.t('Report suppression comments that silence nothing (unused-suppression)')],
     ['-h, --help', l10n.t('Show this help')],
     ['-v, --version', l10n.t('Show the version')],
   ];

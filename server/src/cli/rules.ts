@@ -71,5 +71,7 @@ function help(code: DiagnosticCode): string {
       return l10n.t('Name an existing template by its id, Chinese name or path; report-lint --list-templates lists them.');
     case 'template-invalid':
       return l10n.t('Correct the template file; report-lint names its file, line and column.');
+    case 'unused-suppression':
+      return l10n.t('Remove the suppression comment, or correct the code it names, so that it silences the finding it was written for.');
   }
 }

@@ -118,7 +118,8 @@ export function run(argv: readonly string[], io: CliIo): number | Promise<number
           continue;
         }
         const context: AnalysisContext = { choice, templates: selection.templates, fileName: full };
-        const checked = checkedOrFixed(args.fix, filePath, full, read.text, (text) => analyze(text, config.options, context));
+        const options = args.reportUnusedDisable ? withUnusedReported(config.options) : config.options;
+        const checked = checkedOrFixed(args.fix, filePath, full, read.text, (text) => analyze(text, options, context));
         if (checked.error) inputError(checked.error);
         fixes.push(...checked.changes);
         files.push(checked.file);
@@ -166,6 +167,13 @@ function render(format: OutputFormat, files: CheckedFile[], inputErrors: string[
 /** `file:line:col: message`, 1-based, as compilers print it. */
 function located(file: string, pos: { line: number; character: number }, message: string): string {
   return `${file}:${pos.line + 1}:${pos.character + 1}: ${message}`;
+}
+
+/** --report-unused-disable: `unused-suppression` at least as a warning (a configured `error` stays). */
+function withUnusedReported(options: DeepPartial<AnalysisOptions>): DeepPartial<AnalysisOptions> {
+  const configured = options.severity?.['unused-suppression'];
+  const severity = configured && configured !== 'off' ? configured : 'warning';
+  return { ...options, severity: { ...options.severity, 'unused-suppression': severity } };
 }
 
 function errorMessage(error: unknown): string {
