@@ -94,10 +94,13 @@ export function analyze(
   const diagnostics: Diagnostic[] = [];
   const push = (d: Diagnostic | null) => d && diagnostics.push(d);
   if (fm.error) push(makeDiagnostic('front-matter-invalid', fm.error.range, messages.frontMatterInvalid(fm.error.message), opts));
-  for (const f of checkNumbering(headings, parents, opts.level3Punctuation)) {
+  for (const f of checkNumbering(headings, parents, opts.level3Punctuation, table.lines)) {
     push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.uncertain ? 'warning' : undefined));
   }
+  // A marker on a line the reading found to be no heading (a table cell, a contents entry) is no heading's marker.
+  const headingLines = new Set(headings.map((h) => h.line));
   for (const f of scan.findings) {
+    if (f.code !== 'ambiguous-emphasis' && !headingLines.has(f.range.start.line)) continue;
     const message =
       f.code === 'marker-punctuation'
         ? messages.markerPunctuation(f.text, f.replacement!)

@@ -217,8 +217,22 @@ function tableCell(h: Heading, table: LineTable, blocks: BlockScan): boolean {
   if (h.form !== 'plain' || h.depth > 0 || h.level === 0 || h.part) return false;
   let k = h.line + 1;
   while (k < table.lines.length && blocks.lines[k]!.kind === 'blank') k++;
-  return k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k));
+  if (k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k))) return true;
+  // A flattened pipe table whose long cell wrapped (`2 |`, `（二）部分公开（……不计`, `其他情形） |`):
+  // a line with no cell end of its own, right between two lines that end a cell, is a piece of the table.
+  const prev = h.line - 1;
+  return (
+    k === h.line + 1 &&
+    prev >= 0 &&
+    !CELL_END.test(lineText(table, h.line)) &&
+    blocks.lines[prev]!.kind !== 'blank' &&
+    CELL_END.test(lineText(table, prev)) &&
+    CELL_END.test(lineText(table, k))
+  );
 }
+
+/** A line of a flattened table ends its last cell with a bar: `（一）予以公开 |`, `2 |`. */
+const CELL_END = /\S[ \t\u3000]*[|｜]$/;
 
 /** A line that can be a cell of a table flattened one cell per line: short, no sentence in it. */
 function cellLine(table: LineTable, blocks: BlockScan, k: number): boolean {

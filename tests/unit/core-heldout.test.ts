@@ -1,0 +1,52 @@
+/**
+ * Reading real reports a careful reader checked after issue 9 (held-out set): each class on a
+ * fixture of our own, in the style of those reports, asserting the exact outline and findings.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, type OutlineNode, type ReportModel } from '../../server/src/core';
+import { doc, r } from '../support/ranges';
+
+const tree = (nodes: OutlineNode[]): unknown[] =>
+  nodes.map((n) => {
+    const head = [n.level, n.marker + n.title, n.range.start.line];
+    return n.children.length ? [...head, tree(n.children)] : head;
+  });
+const found = (m: ReportModel) => m.diagnostics.filter((d) => d.code !== 'template-recognized').map((d) => [d.code, d.range.start.line, d.severity]);
+
+test('an item list whose first item stands mid-line on the line before is no numbering gap', () => {
+  const m = analyze(doc('一、编写要求', '1．版式要求 （1）标题用小标宋体；', '（2）正文用仿宋体；（3）页码居中。', '2．内容要求', '二、进度安排', '三月底前完成。'));
+  assert.deepEqual(tree(m.outline), [[1, '一、编写要求', 0, [[3, '1．版式要求 （1）标题用小标宋体', 1, [[4, '（2）正文用仿宋体；（3）页码居中', 2]]], [3, '2．内容要求', 3]]], [1, '二、进度安排', 4]]);
+  assert.deepEqual(found(m), [['level-skip', 1, 3]]);
+});
+
+test('a sub-item glued to the end of its section line (a web preview) leaves no gap for the next one', () => {
+  const m = analyze(doc('一、上半年工作', '二、主要成效 1．项目建设提速', '2．营商环境改善', '3．民生保障有力'));
+  assert.deepEqual(found(m).filter((f) => f[0] === 'numbering-gap'), []);
+});
+
+test('a missing number that appears nowhere before is still a gap', () => {
+  const m = analyze(doc('一、编写要求', '1．版式要求 标题居中。', '（2）正文用仿宋体。'));
+  assert.deepEqual(found(m), [['level-skip', 1, 3], ['numbering-gap', 2, 1]]);
+  assert.deepEqual(m.diagnostics.find((d) => d.code === 'numbering-gap')!.range, r(2, 0, 3));
+});
+
+test('a wrapped cell of a flattened pipe table is no heading, and its half-width marker no finding', () => {
+  const m = analyze(
+    doc(
+      '一、总体情况',
+      '全年公开信息五十条。',
+      '二、收到和处理申请情况',
+      '三、本年度办理结果 |',
+      '(一)予以公开 |',
+      '5 |',
+      '(二)部分公开(区分处理的,只计这一情形,不计',
+      '其他情形) |',
+      '1 |',
+      '三、存在的主要问题',
+      '答复不够及时。',
+    ),
+  );
+  assert.deepEqual(tree(m.outline), [[1, '一、总体情况', 0], [1, '二、收到和处理申请情况', 2], [1, '三、存在的主要问题', 9]]);
+  assert.deepEqual(found(m), []);
+});
