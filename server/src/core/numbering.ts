@@ -71,11 +71,14 @@ function numbersInTextBefore(headings: readonly Heading[], i: number, from: numb
   const h = headings[i]!;
   if (!lines.length || h.part || to - from > 3) return false;
   const prev = i > 0 ? headings[i - 1]! : null;
-  const first = prev ? prev.line : Math.max(0, h.line - 3);
-  if (h.line - first > 40) return false;
-  let text = '';
-  for (let k = first; k < h.line; k++) text += '\n' + (prev && k === prev.line ? (lines[k] ?? '').slice(prev.markerRange.end.character) : (lines[k] ?? ''));
-  text += '\n' + (lines[h.line] ?? '').slice(0, h.markerRange.start.character);
+  const first = prev ? prev.line : 0;
+  // Close before: at most a dozen lines with words in them (a table's bare `|` lines not counted).
+  let text = (lines[h.line] ?? '').slice(0, h.markerRange.start.character);
+  for (let k = h.line - 1, near = 0; k >= first && near < 12; k--) {
+    const line = prev && k === prev.line ? (lines[k] ?? '').slice(prev.markerRange.end.character) : (lines[k] ?? '');
+    if (/[\p{L}\p{N}]/u.test(line)) near++;
+    text = line + '\n' + text;
+  }
   const level = h.markerLevel ?? (h.level as 1 | 2 | 3 | 4);
   for (let n = from; n <= to; n++) if (!markerPattern(level, n).test(text)) return false;
   return true;
