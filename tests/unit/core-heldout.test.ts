@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, type OutlineNode, type ReportModel } from '../../server/src/core';
+import { analyze, findTemplate, type OutlineNode, type ReportModel } from '../../server/src/core';
+import { TemplateLibrary } from '../../server/src/node/templates';
 import { doc, r } from '../support/ranges';
 
 const tree = (nodes: OutlineNode[]): unknown[] =>
@@ -49,4 +50,31 @@ test('a wrapped cell of a flattened pipe table is no heading, and its half-width
   );
   assert.deepEqual(tree(m.outline), [[1, '一、总体情况', 0], [1, '二、收到和处理申请情况', 2], [1, '三、存在的主要问题', 9]]);
   assert.deepEqual(found(m), []);
+});
+
+// ---------------------------------------------------------------------------------------
+// Template sections matched as the author means them
+
+const library = new TemplateLibrary();
+const builtins = library.builtins();
+const SECTION_CODES = new Set(['missing-section', 'section-order', 'unexpected-section', 'duplicate-section', 'title-mismatch']);
+/** Section findings with a built-in template named (`named`) or recognised from the title. */
+function sections(text: string, id: string, named = true) {
+  const t = findTemplate(id, builtins)!;
+  const context = named ? { choice: { kind: 'template' as const, template: t, ref: t.id } } : { templates: builtins };
+  return analyze(text, null, 0, context)
+    .diagnostics.filter((d) => SECTION_CODES.has(String(d.code)))
+    .map((d) => [d.code, d.range.start.line, d.severity, d.message]);
+}
+
+test('实施方案 in its textbook order: 组织领导 early and 工作要求 last are no disorder and no repeat', () => {
+  const body = (...heads: string[]) => doc('某镇开展人居环境整治实施方案', ...heads.flatMap((h) => [h, '按要求推进落实。']));
+  assert.deepEqual(sections(body('一、指导思想', '二、工作目标', '三、组织领导', '四、主要任务', '五、实施步骤', '六、工作要求'), 'work-plan'), []);
+  assert.deepEqual(sections(body('一、工作目标', '二、组织领导', '三、主要任务', '四、实施步骤', '五、保障措施'), 'work-plan'), []);
+  // late, it is a safeguard: still in order
+  assert.deepEqual(sections(body('一、工作目标', '二、主要任务', '三、实施步骤', '四、组织领导', '五、工作要求'), 'work-plan'), []);
+  // a real disorder is still one
+  assert.deepEqual(sections(body('一、保障措施', '二、工作目标', '三、主要任务'), 'work-plan'), [
+    ['section-order', 1, 2, '一、保障措施 is out of order: it belongs after 三、主要任务.'],
+  ]);
 });

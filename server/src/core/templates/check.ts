@@ -91,23 +91,35 @@ function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
   return result;
 }
 
-/** Indices (into `seq`) of a longest non-decreasing subsequence. */
-function longestNonDecreasing(seq: number[]): Set<number> {
-  const tails: number[] = [];
-  const prev: number[] = new Array(seq.length).fill(-1);
-  for (let i = 0; i < seq.length; i++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (seq[tails[mid]!]! <= seq[i]!) lo = mid + 1;
-      else hi = mid;
+/**
+ * A longest run of sections in template order, where a section that names several rules
+ * (`组织领导` is a section of its own early on, and a safeguard late) may stand for any of
+ * them: the chosen rule of each section in the run (by index into `seq`).
+ */
+function longestInOrder(seq: number[][]): Map<number, number> {
+  // best[v]: the longest run so far whose last section stands for rule v (rules are few).
+  const width = Math.max(0, ...seq.flat()) + 1;
+  const best: Array<{ len: number; at: number; rule: number } | null> = new Array(width).fill(null);
+  const link = new Map<string, { at: number; rule: number } | null>();
+  let end: { len: number; at: number; rule: number } | null = null;
+  seq.forEach((candidates, i) => {
+    const found = candidates.map((v) => {
+      let prev: { len: number; at: number; rule: number } | null = null;
+      for (let u = 0; u <= v; u++) if (best[u] && (!prev || best[u]!.len > prev.len)) prev = best[u]!;
+      return { v, len: (prev?.len ?? 0) + 1, prev };
+    });
+    for (const f of found) {
+      link.set(`${i}:${f.v}`, f.prev ? { at: f.prev.at, rule: f.prev.rule } : null);
+      if (!best[f.v] || f.len > best[f.v]!.len) best[f.v] = { len: f.len, at: i, rule: f.v };
+      if (!end || f.len > end.len) end = best[f.v]!;
     }
-    if (lo > 0) prev[i] = tails[lo - 1]!;
-    tails[lo] = i;
+  });
+  const keep = new Map<number, number>();
+  let cur: { at: number; rule: number } | null = end;
+  while (cur) {
+    keep.set(cur.at, cur.rule);
+    cur = link.get(`${cur.at}:${cur.rule}`) ?? null;
   }
-  const keep = new Set<number>();
-  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = prev[i]!) keep.add(i);
   return keep;
 }
 
@@ -128,15 +140,17 @@ function checkScope(
   // Order: sections outside a longest ordered run are out of place.
   let inOrder = new Set(placed.map((_, i) => i));
   if (scope.ordered) {
-    inOrder = longestNonDecreasing(placed.map((a) => Math.min(...a.rules)));
+    const chosen = longestInOrder(placed.map((a) => a.rules));
+    inOrder = new Set(chosen.keys());
+    const key = (j: number) => chosen.get(j) ?? Math.min(...placed[j]!.rules);
     placed.forEach((a, i) => {
       if (inOrder.has(i)) return;
-      const k = Math.min(...a.rules);
-      const before = placed.findIndex((b, j) => j < i && inOrder.has(j) && Math.min(...b.rules) > k);
+      const k = key(i);
+      const before = placed.findIndex((_, j) => j < i && inOrder.has(j) && key(j) > k);
       const message =
         before >= 0
           ? msg.orderBefore(label(a.node), label(placed[before]!.node))
-          : msg.orderAfter(label(a.node), label(placed.filter((b, j) => j > i && inOrder.has(j) && Math.min(...b.rules) < k).pop()?.node ?? a.node));
+          : msg.orderAfter(label(a.node), label(placed.filter((_, j) => j > i && inOrder.has(j) && key(j) < k).pop()?.node ?? a.node));
       out.push({ code: 'section-order', range: a.node.range, message, data: { rule: rules[k]!.id } });
     });
   }
