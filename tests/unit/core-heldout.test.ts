@@ -78,3 +78,18 @@ test('实施方案 in its textbook order: 组织领导 early and 工作要求 la
     ['section-order', 1, 2, '一、保障措施 is out of order: it belongs after 三、主要任务.'],
   ]);
 });
+
+test('a section named after its topic is the section its last words name (调研报告: 面临的主要困难, 制约…的主要因素)', () => {
+  const body = (...heads: string[]) => doc('关于某县茶叶产业发展的调研报告', ...heads.flatMap((h) => [h, '情况如下。']));
+  assert.deepEqual(sections(body('一、基本情况', '二、高山茶园发展面临的主要困难', '三、对策建议'), 'investigation-report'), []);
+  assert.deepEqual(sections(body('一、基本情况', '二、制约茶叶加工发展的主要因素', '三、对策建议'), 'investigation-report'), []);
+  // a topic alone is no section: the problems are still missing
+  assert.deepEqual(sections(body('一、基本情况', '二、高山茶园发展情况分析', '三、对策建议'), 'investigation-report').map((f) => f[0]), ['missing-section']);
+});
+
+test('a year set off by a space reads like one with 年 (2024 计划, 2024 规划)', () => {
+  const body = (...heads: string[]) => doc('2024年度工作总结', ...heads.flatMap((h) => [h, '情况如下。']));
+  assert.deepEqual(sections(body('一、2024 主要工作', '二、存在的不足', '三、2025 计划'), 'annual-summary'), []);
+  const duty = (...heads: string[]) => doc('2024年度述职报告', ...heads.flatMap((h) => [h, '情况如下。']));
+  assert.deepEqual(sections(duty('## 一、2024 工作回顾', '## 二、存在的不足', '## 三、2025 规划', '## 四、致谢'), 'duty-report'), []);
+});

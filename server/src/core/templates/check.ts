@@ -157,7 +157,9 @@ function checkScope(
   for (const a of placed) {
     for (const k of a.rules) {
       for (const id of rules[k]!.after) {
-        const later = placed.find((b) => b.node.range.start.line > a.node.range.start.line && b.rules.some((r) => rules[r]!.id === id));
+        // Only a section its title places counts: one placed by position alone (`致谢` taken as
+        // one more work section) is a guess, and no ground for an order warning.
+        const later = placed.find((b) => b.score > 0 && b.node.range.start.line > a.node.range.start.line && b.rules.some((r) => rules[r]!.id === id));
         if (later) out.push({ code: 'section-order', range: a.node.range, message: msg.orderAfter(label(a.node), label(later.node)), data: { rule: rules[k]!.id } });
       }
     }
