@@ -93,3 +93,22 @@ test('a year set off by a space reads like one with 年 (2024 计划, 2024 规�
   const duty = (...heads: string[]) => doc('2024年度述职报告', ...heads.flatMap((h) => [h, '情况如下。']));
   assert.deepEqual(sections(duty('## 一、2024 工作回顾', '## 二、存在的不足', '## 三、2025 规划', '## 四、致谢'), 'duty-report'), []);
 });
+
+test('a recognised template that most sections do not fit (an older 信息公开年报 layout) says what it sees as information only', () => {
+  const old = doc(
+    '某县水利局2012年政府信息公开工作年度报告',
+    '一、概述', '全年公开信息二十条。',
+    '二、主动公开政府信息情况', '主动公开二十条。',
+    '三、依申请公开政府信息情况', '未收到申请。',
+    '四、政府信息公开的收费及减免情况', '未收费。',
+    '五、存在的主要问题和改进措施', '形式单一。',
+  );
+  const found = sections(old, 'gov-info-disclosure-annual', false);
+  assert.ok(found.length > 0);
+  assert.deepEqual(found.filter((f) => f[2] !== 3 && f[2] !== 4), []);
+  // named, the same template says it all as warnings
+  assert.ok(sections(old, 'gov-info-disclosure-annual').some((f) => f[2] === 2));
+  // a recognised report that fits keeps its warnings
+  const fits = doc('某县2024年政府信息公开工作年度报告', ...['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况'].flatMap((h) => [h, '情况如下。']));
+  assert.deepEqual(sections(fits, 'gov-info-disclosure-annual', false).map((f) => [f[0], f[2]]), [['missing-section', 2]]);
+});

@@ -51,6 +51,23 @@ export function checkTemplate(model: ReportModel, table: LineTable, template: Re
   return out;
 }
 
+/**
+ * How well a checked report fits its template: the share of its top-level sections that a rule
+ * takes by title, or that stand where the template allows any title. Read after checkTemplate
+ * (which marks each section with its rule); 1 when there is nothing to judge.
+ */
+export function templateFit(model: ReportModel, template: ReportTemplate): number {
+  let top = model.outline.filter((n) => n.level !== 0);
+  if (!top.length) top = model.outline.find((n) => n.level === 0 && n.marker === '')?.children ?? [];
+  top = top.filter((n) => !isAnnexSection(n));
+  if (!top.length) return 1;
+  const fits = top.filter((n) => {
+    const rule = n.ruleId ? template.scope.rules.find((r) => r.id === n.ruleId) : undefined;
+    return rule !== undefined && (rule.freeTitle || titleScore(n.title, rule) >= 1.5);
+  });
+  return fits.length / top.length;
+}
+
 /** `附件`, `附录`, `附表1` …: an annex standing as a section is no section of the template. */
 const ANNEX_TITLE = /^(?:[一二三四五六七八九十0-9０-９]+[、.．])?\s*(?:附件|附录|附表|附图)/;
 export const isAnnexSection = (n: OutlineNode) => ANNEX_TITLE.test(n.title) || ANNEX_TITLE.test(n.marker);
