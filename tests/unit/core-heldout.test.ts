@@ -112,3 +112,10 @@ test('a recognised template that most sections do not fit (an older 信息公开
   const fits = doc('某县2024年政府信息公开工作年度报告', ...['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况'].flatMap((h) => [h, '情况如下。']));
   assert.deepEqual(sections(fits, 'gov-info-disclosure-annual', false).map((f) => [f[0], f[2]]), [['missing-section', 2]]);
 });
+
+test('a last section no title places, right after the plans, closes the report: no order warning', () => {
+  const body = (...heads: string[]) => doc('2025年度个人工作总结', ...heads.flatMap((h) => [h, '情况如下。']));
+  assert.deepEqual(sections(body('一、主要工作', '二、存在的问题和不足', '三、下年度规划', '四、个人反思'), 'annual-summary'), []);
+  // a work section moved after the plans, with more after it, is still out of order
+  assert.deepEqual(sections(body('一、主要工作', '二、下年度规划', '三、抓学习', '四、抓落实', '五、存在的问题和不足'), 'annual-summary').map((f) => [f[0], f[1]]), [['section-order', 3]]);
+});

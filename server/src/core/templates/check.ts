@@ -95,6 +95,9 @@ function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
   result.forEach((a, i) => {
     if (a.rules.length || a.score < 0 || (numbered && a.node.ordinal === null)) return;
     const prev = Math.max(-1, ...result.slice(0, i).flatMap((b) => b.rules));
+    // The last section, right after the one the template ends with (下一步打算, 今后努力方向),
+    // with a title no rule knows, closes the report (个人反思, 致谢, 结束语): no more body.
+    if (i === result.length - 1 && prev === rules.length - 1 && result[i - 1]!.score > 0 && result[i - 1]!.rules.includes(prev)) return;
     const nextRules = result.slice(i + 1).flatMap((b) => b.rules);
     const next = nextRules.length ? Math.min(...nextRules) : rules.length;
     const free = rules.map((_, k) => k).filter((k) => rules[k]!.freeTitle && used[k]! < rules[k]!.max);
