@@ -119,3 +119,19 @@ test('a last section no title places, right after the plans, closes the report: 
   // a work section moved after the plans, with more after it, is still out of order
   assert.deepEqual(sections(body('一、主要工作', '二、下年度规划', '三、抓学习', '四、抓落实', '五、存在的问题和不足'), 'annual-summary').map((f) => [f[0], f[1]]), [['section-order', 3]]);
 });
+
+// ---------------------------------------------------------------------------------------
+// Headings by the document's own hierarchy
+
+test('a Markdown contents list of links into the document is no heading', () => {
+  const m = analyze(doc('# 2025年度工作总结', '', '## 目录', '', '1. [项目交付](#一、项目交付)', '2. [团队建设](#二、团队建设)', '', '## 一、项目交付', '', '交付两个项目。', '', '## 二、团队建设', '', '新招三人。'));
+  assert.deepEqual(tree(m.outline), [[1, '目录', 2], [1, '一、项目交付', 7], [1, '二、团队建设', 11]]);
+  assert.deepEqual(found(m), []);
+});
+
+test('a Markdown report numbered only with 1. under ##: those are its top sections, and a gap names 2.', () => {
+  const m = analyze(doc('# 第8周周报', '', '## 1. 本周进展', '', '完成联调。', '', '### 遗留事项', '', '无。', '', '## 2. 风险', '', '无。', '', '## 4. 下周计划', '', '上线。'));
+  assert.deepEqual(tree(m.outline), [[1, '1.本周进展', 2, [[2, '遗留事项', 6]]], [1, '2.风险', 10], [1, '4.下周计划', 14]]);
+  assert.deepEqual(found(m), [['numbering-gap', 14, 1]]);
+  assert.equal(m.diagnostics.find((d) => d.code === 'numbering-gap')!.message, 'Numbering skips from 2. to 4.: expected 3．.');
+});

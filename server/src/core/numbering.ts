@@ -56,9 +56,16 @@ export function checkNumbering(
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/** The level `h`'s marker stands for: `1.` is a 1． marker even on a top section (`## 1. 本周工作`). */
+function markerLevelOf(h: Heading): 1 | 2 | 3 | 4 {
+  if (h.markerLevel) return h.markerLevel;
+  if (/^[0-9０-９]/.test(h.marker)) return 3;
+  return h.level as 1 | 2 | 3 | 4;
+}
+
 /** The marker for `ordinal` written like `h`'s. */
 function markerLike(h: Heading, ordinal: number, level3: Level3Style): string {
-  return h.part ? formatPart(h.marker, ordinal) : formatMarker(h.markerLevel ?? (h.level as 1 | 2 | 3 | 4), ordinal, level3);
+  return h.part ? formatPart(h.marker, ordinal) : formatMarker(markerLevelOf(h), ordinal, level3);
 }
 
 /**
@@ -79,7 +86,7 @@ function numbersInTextBefore(headings: readonly Heading[], i: number, from: numb
     if (/[\p{L}\p{N}]/u.test(line)) near++;
     text = line + '\n' + text;
   }
-  const level = h.markerLevel ?? (h.level as 1 | 2 | 3 | 4);
+  const level = markerLevelOf(h);
   for (let n = from; n <= to; n++) if (!markerPattern(level, n).test(text)) return false;
   return true;
 }

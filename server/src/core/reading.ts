@@ -20,6 +20,8 @@ const MAX_TOC_LINES = 400;
 const MAX_TOC_CANDIDATES = 20;
 /** The parts of a document's form that a template may show as headings: not sections. */
 const FORM_PART = /^(?:标题|题目|正文|落款|署名|签名|署名和日期|成文日期|日期|主送|主送机关|抄送|抄送机关|印发|发文字号|文号|称谓|页码)(?:[（(][^）)]*[）)])?$|^(?:时间|日期|作者|编写人|撰写人|报告人|汇报人|述职人|姓名|部门|单位)\s*[：:]/;
+/** A title that is only a link to a place in the document: a contents entry. */
+const ANCHOR_LINK = /^\[[^\]]*\]\(#[^)]*\)$/;
 /** Punctuation no un-numbered heading line carries. */
 const PROSE_MARK = /[。，,；;：:！!？?、…]/;
 
@@ -128,6 +130,8 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   let list = headings
     .filter((h) => !toc.some(([a, b]) => h.line >= a && h.line < b) && !(h.depth > 0 && h.ordinal === null && h.level > 0 && FORM_PART.test(h.title)))
     .map((h) => ({ ...h }));
+  // A contents list of links into the document (`1. [版本发布](#一、版本发布)`) repeats the outline too.
+  list = list.filter((h) => !ANCHOR_LINK.test(h.title));
   list = unnumberedSections(list, table, blocks, titleLine);
   list = list.filter((h) => !tableCell(h, table, blocks));
   list = withoutTableNumbering(list, table, blocks);
@@ -145,6 +149,14 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
       if (documents) h.level = 0;
       else h.part = `#${h.depth}`;
     }
+  }
+
+  // 2b. A Markdown document numbered only with `1.` (`## 1. 本周工作`, no 一、 or （一） anywhere):
+  // its shallowest numbered headings are its top sections, level 1, by its own hierarchy.
+  if (list.some((h) => h.depth > 0) && !list.some((h) => h.ordinal !== null && !h.part && (h.level === 1 || h.level === 2))) {
+    const depths = list.filter((h) => h.depth > 0 && h.ordinal !== null && h.level === 3 && !h.part).map((h) => h.depth);
+    const top = Math.min(...depths);
+    if (depths.length >= 2) for (const h of list) if (h.depth === top && h.ordinal !== null && h.level === 3 && !h.part) h.level = 1;
   }
 
   // 3. In plain text, a top-level 一、 that starts again after a title line starts a new document.
