@@ -135,3 +135,15 @@ test('a Markdown report numbered only with 1. under ##: those are its top sectio
   assert.deepEqual(found(m), [['numbering-gap', 14, 1]]);
   assert.equal(m.diagnostics.find((d) => d.code === 'numbering-gap')!.message, 'Numbering skips from 2. to 4.: expected 3．.');
 });
+
+test('decimal sub-heads on plain lines (1.1 …) are headings one level below the section they number', () => {
+  const m = analyze(doc('某镇2025年工作计划', '一、发展目标', '1.1 经济指标', '增长百分之六。', '1.2民生指标', '新增岗位三百个。', '二、重点任务', '2.1 产业提升', '培育龙头企业。', '全年投入1.5万元。', '3.1 不在本节', '三、保障措施', '成立专班。'));
+  assert.deepEqual(tree(m.outline), [
+    [1, '一、发展目标', 1, [[2, '1.1 经济指标', 2], [2, '1.2民生指标', 4]]],
+    [1, '二、重点任务', 6, [[2, '2.1 产业提升', 7]]],
+    [1, '三、保障措施', 11],
+  ]);
+  assert.deepEqual(found(m), []);
+  // one alone is a number in the text, not an outline
+  assert.deepEqual(tree(analyze(doc('一、发展目标', '1.1 经济指标', '增长百分之六。')).outline), [[1, '一、发展目标', 0]]);
+});

@@ -135,6 +135,7 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   list = unnumberedSections(list, table, blocks, titleLine);
   list = list.filter((h) => !tableCell(h, table, blocks));
   list = withoutTableNumbering(list, table, blocks);
+  list = decimalSubheads(list, table, blocks);
 
   // 2. An un-numbered Markdown heading with fewer `#` than every numbered one stands above 一、:
   // a new document when it is titled like one (`# 周报-Week05`, `# 2025年工作计划`), else a
@@ -216,6 +217,42 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
   }
   if (!added.length) return list;
   return [...list, ...added].sort((a, b) => a.line - b.line);
+}
+
+/** `1.1 经济目标`, `2.3项目进度`: a decimal number and a short title, no prose punctuation. */
+const DECIMAL_HEAD = /^([0-9０-９]{1,2})[.．]([0-9０-９]{1,2})(?![0-9０-９.．])[ \t\u3000]*([^\s。；;，,：:！!？?、%％]{3,30})$/;
+/** What follows a decimal number that is an amount, not a title: `1.5万元`, `2.3亿`, `1.2倍`. */
+const UNIT_START = /^[万亿元倍个米吨件次人户亩家]/u;
+
+/**
+ * Decimal sub-heads on plain lines (`1.1 经济目标` under `一、` or `1.`): a line numbered N.M
+ * inside the N-th top section, as one of a run that starts at N.1, is a heading one level
+ * below that section (its number is the title's; the numbering checks leave it alone).
+ */
+function decimalSubheads(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
+  const tops = list.filter((h) => h.level === 1 && h.ordinal !== null && !h.part);
+  if (!tops.length) return list;
+  const headingLines = new Set(list.map((h) => h.line));
+  const found: Heading[] = [];
+  let t = -1;
+  let expected = 1;
+  for (let k = tops[0]!.line + 1; k < table.lines.length; k++) {
+    while (t + 1 < tops.length && tops[t + 1]!.line <= k) {
+      t++;
+      expected = 1;
+    }
+    const li = blocks.lines[k]!;
+    if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || headingLines.has(k)) continue;
+    const text = lineText(table, k);
+    if (!text || text.length > 40) continue;
+    const m = DECIMAL_HEAD.exec(text.normalize('NFKC'));
+    if (!m || UNIT_START.test(m[3]!) || Number(m[1]) !== tops[t]!.ordinal || Number(m[2]) !== expected) continue;
+    expected++;
+    found.push({ ...documentHeading(table, k, 0), level: 2 });
+  }
+  // One alone may be a number in the text: a run of two or more is the author's outline.
+  if (found.length < 2) return list;
+  return [...list, ...found].sort((a, b) => a.line - b.line);
 }
 
 /** A value alone on a line: a number, an amount, a share (`12`, `3.5万元`, `98%`, `—`). */
