@@ -147,3 +147,7 @@ test('decimal sub-heads on plain lines (1.1 …) are headings one level below th
   // one alone is a number in the text, not an outline
   assert.deepEqual(tree(analyze(doc('一、发展目标', '1.1 经济指标', '增长百分之六。')).outline), [[1, '一、发展目标', 0]]);
 });
+
+test('a marker line last in the document after a table row is read without a crash', () => {
+  assert.deepEqual(tree(analyze(doc('一、总体情况', '| 指标 | 目标 |', '（一）')).outline), [[1, '一、总体情况', 0, [[2, '（一）', 2]]]]);
+});

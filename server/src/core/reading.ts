@@ -272,6 +272,7 @@ function tableCell(h: Heading, table: LineTable, blocks: BlockScan): boolean {
   const prev = h.line - 1;
   return (
     k === h.line + 1 &&
+    k < table.lines.length &&
     prev >= 0 &&
     !CELL_END.test(lineText(table, h.line)) &&
     blocks.lines[prev]!.kind !== 'blank' &&
