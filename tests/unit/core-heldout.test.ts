@@ -151,3 +151,14 @@ test('decimal sub-heads on plain lines (1.1 …) are headings one level below th
 test('a marker line last in the document after a table row is read without a crash', () => {
   assert.deepEqual(tree(analyze(doc('一、总体情况', '| 指标 | 目标 |', '（一）')).outline), [[1, '一、总体情况', 0, [[2, '（一）', 2]]]]);
 });
+
+test('parallel un-numbered lines, each right before a numbering that starts at 1, are level-1 sections', () => {
+  const m = analyze(doc('# 某县2025年政府工作报告', '', '各位代表：', '', '过去一年工作回顾', '', '1. 经济运行稳中有进，增长百分之五。', '', '2. 民生保障持续加强，新增就业两千人。', '', '今年主要任务', '', '1. 推动产业升级。', '', '2. 办好民生实事。'));
+  assert.deepEqual(tree(m.outline), [
+    [1, '过去一年工作回顾', 4, [[3, '1.经济运行稳中有进，增长百分之五', 6], [3, '2.民生保障持续加强，新增就业两千人', 8]]],
+    [1, '今年主要任务', 10, [[3, '1.推动产业升级', 12], [3, '2.办好民生实事', 14]]],
+  ]);
+  assert.deepEqual(found(m).filter((f) => f[0] !== 'level-skip'), []);
+  // one such line alone is no outline
+  assert.deepEqual(tree(analyze(doc('# 某县2025年政府工作报告', '', '过去一年工作回顾', '', '1. 经济运行稳中有进。', '', '2. 民生保障持续加强。')).outline).map((n) => (n as unknown[])[1]), ['1.经济运行稳中有进', '2.民生保障持续加强']);
+});

@@ -133,6 +133,7 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   // A contents list of links into the document (`1. [版本发布](#一、版本发布)`) repeats the outline too.
   list = list.filter((h) => !ANCHOR_LINK.test(h.title));
   list = unnumberedSections(list, table, blocks, titleLine);
+  list = parallelSections(list, table, blocks, titleLine);
   list = list.filter((h) => !tableCell(h, table, blocks));
   list = withoutTableNumbering(list, table, blocks);
   list = decimalSubheads(list, table, blocks);
@@ -216,6 +217,33 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
     added.push({ ...h, level: 1 });
   }
   if (!added.length) return list;
+  return [...list, ...added].sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Where the top level carries no numbers, short lines that each stand right before a numbering
+ * that starts at 1 (`2023年工作回顾` / `1.` `2.` … / `2024年工作展望` / `1.` `2.` …), two or more of
+ * them, are the document's un-numbered level-1 sections.
+ */
+function parallelSections(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
+  if (list.some((h) => h.depth > 0 || h.level <= 1 || h.part)) return list;
+  const at = new Map(list.map((h) => [h.line, h]));
+  const added: Heading[] = [];
+  let level = 0;
+  for (let k = 0; k < table.lines.length; k++) {
+    const li = blocks.lines[k]!;
+    if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || at.has(k) || k === titleLine?.range.start.line) continue;
+    const text = lineText(table, k);
+    const chars = [...text].length;
+    if (chars < 4 || chars > 30 || PROSE_MARK.test(text) || /^[-—>*#|+]/.test(text) || (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 4) continue;
+    let after = k + 1;
+    while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
+    const next = at.get(after);
+    if (!next || next.ordinal !== 1 || (level && next.level !== level)) continue;
+    level = next.level;
+    added.push({ ...documentHeading(table, k, 0), level: 1 });
+  }
+  if (added.length < 2) return list;
   return [...list, ...added].sort((a, b) => a.line - b.line);
 }
 
