@@ -27,7 +27,9 @@ import {
   OutlineStatusNotification,
   PlaceholdersRequest,
   TemplateSkeletonRequest,
+  WorkspaceReportsRequest,
 } from '../../../shared/protocol';
+import { workspaceReports } from './workspaceReports';
 import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
 import { publishable } from './diagnostics';
@@ -201,7 +203,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onCodeAction(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) : [];
+    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, s.text) : [];
   });
 
   connection.onRequest(PlaceholdersRequest, async (p) => {
@@ -211,6 +213,7 @@ export function startServer(connection: Connection): void {
     }
     return workspacePlaceholders(store, documents, settings);
   });
+  connection.onRequest(WorkspaceReportsRequest, (p, token) => workspaceReports(store, documents, token, p?.uris));
   connection.onRequest(ListTemplatesRequest, async (p) => (await templatesFor(store, settings, p.uri ?? null)).map(templateInfo));
   connection.onRequest(TemplateSkeletonRequest, async (p) => {
     const found = (await templatesFor(store, settings, p.uri ?? null)).find((t) => t.id === p.id || t.name === p.id);
