@@ -52,6 +52,23 @@ export function checkTemplate(model: ReportModel, table: LineTable, template: Re
   return out;
 }
 
+/**
+ * How well a checked report fits its template: the share of its top-level sections that a rule
+ * takes by title, or that stand where the template allows any title. Read after checkTemplate
+ * (which marks each section with its rule); 1 when there is nothing to judge.
+ */
+export function templateFit(model: ReportModel, template: ReportTemplate): number {
+  let top = model.outline.filter((n) => n.level !== 0);
+  if (!top.length) top = model.outline.find((n) => n.level === 0 && n.marker === '')?.children ?? [];
+  top = top.filter((n) => !isAnnexSection(n));
+  if (!top.length) return 1;
+  const fits = top.filter((n) => {
+    const rule = n.ruleId ? template.scope.rules.find((r) => r.id === n.ruleId) : undefined;
+    return rule !== undefined && (rule.freeTitle || titleScore(n.title, rule) >= 1.5);
+  });
+  return fits.length / top.length;
+}
+
 /** `附件`, `附录`, `附表1` …: an annex standing as a section is no section of the template. */
 const ANNEX_TITLE = /^(?:[一二三四五六七八九十0-9０-９]+[、.．])?\s*(?:附件|附录|附表|附图)/;
 export const isAnnexSection = (n: OutlineNode) => ANNEX_TITLE.test(n.title) || ANNEX_TITLE.test(n.marker);
@@ -79,6 +96,9 @@ function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
   result.forEach((a, i) => {
     if (a.rules.length || a.score < 0 || (numbered && a.node.ordinal === null)) return;
     const prev = Math.max(-1, ...result.slice(0, i).flatMap((b) => b.rules));
+    // The last section, right after the one the template ends with (下一步打算, 今后努力方向),
+    // with a title no rule knows, closes the report (个人反思, 致谢, 结束语): no more body.
+    if (i === result.length - 1 && prev === rules.length - 1 && result[i - 1]!.score > 0 && result[i - 1]!.rules.includes(prev)) return;
     const nextRules = result.slice(i + 1).flatMap((b) => b.rules);
     const next = nextRules.length ? Math.min(...nextRules) : rules.length;
     const free = rules.map((_, k) => k).filter((k) => rules[k]!.freeTitle && used[k]! < rules[k]!.max);
@@ -92,23 +112,35 @@ function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
   return result;
 }
 
-/** Indices (into `seq`) of a longest non-decreasing subsequence. */
-function longestNonDecreasing(seq: number[]): Set<number> {
-  const tails: number[] = [];
-  const prev: number[] = new Array(seq.length).fill(-1);
-  for (let i = 0; i < seq.length; i++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (seq[tails[mid]!]! <= seq[i]!) lo = mid + 1;
-      else hi = mid;
+/**
+ * A longest run of sections in template order, where a section that names several rules
+ * (`组织领导` is a section of its own early on, and a safeguard late) may stand for any of
+ * them: the chosen rule of each section in the run (by index into `seq`).
+ */
+function longestInOrder(seq: number[][]): Map<number, number> {
+  // best[v]: the longest run so far whose last section stands for rule v (rules are few).
+  const width = Math.max(0, ...seq.flat()) + 1;
+  const best: Array<{ len: number; at: number; rule: number } | null> = new Array(width).fill(null);
+  const link = new Map<string, { at: number; rule: number } | null>();
+  let end: { len: number; at: number; rule: number } | null = null;
+  seq.forEach((candidates, i) => {
+    const found = candidates.map((v) => {
+      let prev: { len: number; at: number; rule: number } | null = null;
+      for (let u = 0; u <= v; u++) if (best[u] && (!prev || best[u]!.len > prev.len)) prev = best[u]!;
+      return { v, len: (prev?.len ?? 0) + 1, prev };
+    });
+    for (const f of found) {
+      link.set(`${i}:${f.v}`, f.prev ? { at: f.prev.at, rule: f.prev.rule } : null);
+      if (!best[f.v] || f.len > best[f.v]!.len) best[f.v] = { len: f.len, at: i, rule: f.v };
+      if (!end || f.len > end.len) end = best[f.v]!;
     }
-    if (lo > 0) prev[i] = tails[lo - 1]!;
-    tails[lo] = i;
+  });
+  const keep = new Map<number, number>();
+  let cur: { at: number; rule: number } | null = end;
+  while (cur) {
+    keep.set(cur.at, cur.rule);
+    cur = link.get(`${cur.at}:${cur.rule}`) ?? null;
   }
-  const keep = new Set<number>();
-  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = prev[i]!) keep.add(i);
   return keep;
 }
 
@@ -129,22 +161,26 @@ function checkScope(
   // Order: sections outside a longest ordered run are out of place.
   let inOrder = new Set(placed.map((_, i) => i));
   if (scope.ordered) {
-    inOrder = longestNonDecreasing(placed.map((a) => Math.min(...a.rules)));
+    const chosen = longestInOrder(placed.map((a) => a.rules));
+    inOrder = new Set(chosen.keys());
+    const key = (j: number) => chosen.get(j) ?? Math.min(...placed[j]!.rules);
     placed.forEach((a, i) => {
       if (inOrder.has(i)) return;
-      const k = Math.min(...a.rules);
-      const before = placed.findIndex((b, j) => j < i && inOrder.has(j) && Math.min(...b.rules) > k);
+      const k = key(i);
+      const before = placed.findIndex((_, j) => j < i && inOrder.has(j) && key(j) > k);
       const message =
         before >= 0
           ? msg.orderBefore(label(a.node), label(placed[before]!.node))
-          : msg.orderAfter(label(a.node), label(placed.filter((b, j) => j > i && inOrder.has(j) && Math.min(...b.rules) < k).pop()?.node ?? a.node));
+          : msg.orderAfter(label(a.node), label(placed.filter((_, j) => j > i && inOrder.has(j) && key(j) < k).pop()?.node ?? a.node));
       out.push({ code: 'section-order', range: a.node.range, message, data: { rule: rules[k]!.id } });
     });
   }
   for (const a of placed) {
     for (const k of a.rules) {
       for (const id of rules[k]!.after) {
-        const later = placed.find((b) => b.node.range.start.line > a.node.range.start.line && b.rules.some((r) => rules[r]!.id === id));
+        // Only a section its title places counts: one placed by position alone (`致谢` taken as
+        // one more work section) is a guess, and no ground for an order warning.
+        const later = placed.find((b) => b.score > 0 && b.node.range.start.line > a.node.range.start.line && b.rules.some((r) => rules[r]!.id === id));
         if (later) out.push({ code: 'section-order', range: a.node.range, message: msg.orderAfter(label(a.node), label(later.node)), data: { rule: rules[k]!.id } });
       }
     }
