@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { MAX_REPORT_BYTES, readRegularFile } from '../node/safeRead';
 
 export interface ExpandedInputs {
   /** Paths as the user gave them or as the glob produced them, duplicates removed, in order. */
@@ -53,15 +54,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Reads a report as UTF-8 text without a leading BOM, or says why it cannot be checked. */
 export function readReport(displayPath: string, cwd: string): ReadResult {
   const full = path.resolve(cwd, displayPath);
-  let bytes: Uint8Array;
-  try {
-    if (fs.statSync(full).isDirectory()) {
-      return fail(l10n.t('{0}: is a directory, not a file', displayPath));
-    }
-    bytes = fs.readFileSync(full);
-  } catch (error) {
-    return fail(describeReadError(displayPath, error));
-  }
+  // Regular files only, size-capped, never blocking (FIFOs, devices, symlink loops: see safeRead).
+  const read = readRegularFile(full, displayPath, MAX_REPORT_BYTES);
+  if (!read.ok) return fail(read.message);
+  const bytes: Uint8Array = read.bytes;
   if (bytes.includes(0)) return fail(l10n.t('{0}: binary file (contains NUL bytes), not checked', displayPath));
   let text: string;
   try {
@@ -71,15 +67,6 @@ export function readReport(displayPath: string, cwd: string): ReadResult {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
-}
-
-function describeReadError(displayPath: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return l10n.t('{0}: file not found', displayPath);
-  if (code === 'EISDIR') return l10n.t('{0}: is a directory, not a file', displayPath);
-  if (code === 'EACCES' || code === 'EPERM') return l10n.t('{0}: permission denied', displayPath);
-  const reason = error instanceof Error ? error.message : String(error);
-  return l10n.t('{0}: cannot read file ({1})', displayPath, reason);
 }
 
 function fail(message: string): ReadResult {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import schema from '../../../schemas/report-author-config.schema.json';
 import { readYamlData, type DataError } from '../core/yamlData';
 import type { AnalysisOptions, DeepPartial } from '../core';
+import { MAX_DATA_BYTES, readTextOrError } from './safeRead';
 
 export const CONFIG_FILE = '.report-author.json';
 
@@ -57,5 +58,10 @@ export function parseConfig(text: string, file: string): ConfigResult {
 }
 
 export function loadConfig(file: string): ConfigResult {
-  return parseConfig(fs.readFileSync(file, 'utf8'), file);
+  const text = readTextOrError(file, file, MAX_DATA_BYTES);
+  if (text instanceof Error) {
+    const zero = { line: 0, character: 0 };
+    return { config: { ...EMPTY_CONFIG, file }, errors: [{ message: text.message, range: { start: zero, end: zero } }] };
+  }
+  return parseConfig(text, file);
 }

@@ -3,13 +3,13 @@
  * was checked against, and whether the document is a report at all.
  */
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, frontMatterOf, lineCacheFor, type LineCache, type ReportModel, type ReportTemplate, type TemplateChoice } from '../core';
 import { selectTemplate, TemplateLibrary, type TemplateFileError } from '../node/templates';
 import type { SettingsStore, DocumentSettings } from './settings';
 import type { WorkspaceConfig } from '../node/config';
+import { matchGlob as matchRelative } from '../node/glob';
 import { PLACEHOLDER_DIAGNOSTIC_LIMIT } from './diagnostics';
 
 export interface ReportState {
@@ -133,7 +133,7 @@ export class ReportStore {
 function matchGlob(glob: string, file: string, folders: readonly string[]): boolean {
   const folder = folderHolding(file, folders);
   const rel = (folder ? path.relative(folder, file) : path.basename(file)).split(path.sep).join('/');
-  return picomatch(glob, { dot: true })(rel);
+  return matchRelative(glob, rel);
 }
 
 /** The innermost workspace folder that holds `file`. */
