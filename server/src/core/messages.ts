@@ -49,4 +49,6 @@ export const messages = {
   morePlaceholders: (count: number) =>
     l10n.t('{0} more placeholders are still to be filled; they are not listed one by one.', count),
   frontMatterInvalid: (reason: string) => l10n.t('The front matter is not valid YAML: {0}', reason),
+  analysisFailed: (reason: string) =>
+    l10n.t('Report Author could not check this document ({0}); other documents are still checked.', reason),
 };

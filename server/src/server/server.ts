@@ -33,9 +33,11 @@ import { publishable } from './diagnostics';
 import { outlineStatus, sameStatus } from './status';
 import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
+import { guardConnection } from './guard';
 import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 
-export function startServer(connection: Connection): void {
+export function startServer(unguarded: Connection): void {
+  const connection = guardConnection(unguarded);
   const documents = new TextDocuments(TextDocument);
   let pullDiagnostics = false;
   let configurationPull = false;
