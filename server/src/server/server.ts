@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { codeActions, completions, documentSymbols, foldingRanges, hover, FIX_ALL_KIND } from '../core/features';
+import { codeActions, completions, documentSymbols, fixAllUri, foldingRanges, hover, resolveCodeAction, FIX_ALL_KIND } from '../core/features';
 import { deriveTemplate } from '../core';
 import { useLocale } from '../l10n';
 import {
@@ -42,6 +42,7 @@ export function startServer(unguarded: Connection): void {
   let pullDiagnostics = false;
   let configurationPull = false;
   let watchRegistration = false;
+  let resolveEdits = false;
   const settings = new SettingsStore(connection, () => configurationPull);
   const store = new ReportStore(settings);
   const pending = new Map<string, NodeJS.Immediate>();
@@ -53,6 +54,7 @@ export function startServer(unguarded: Connection): void {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationPull = !!params.capabilities.workspace?.configuration;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     store.folders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
     return {
       capabilities: {
@@ -61,7 +63,7 @@ export function startServer(unguarded: Connection): void {
         foldingRangeProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['（', '('] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], ...(resolveEdits ? { resolveProvider: true } : {}) },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'reportAuthor', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -202,7 +204,12 @@ export function startServer(unguarded: Connection): void {
   });
   connection.onCodeAction(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) : [];
+    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, { lazyFixAll: resolveEdits }) : [];
+  });
+  connection.onCodeActionResolve(async (action) => {
+    const uri = fixAllUri(action);
+    const s = uri ? await report(uri) : null;
+    return s ? resolveCodeAction(action, s.model) : action;
   });
 
   connection.onRequest(PlaceholdersRequest, async (p) => {
