@@ -137,7 +137,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
       result.placeholderLines.push(entry);
       for (const p of entry.placeholders) result.placeholders.push(p);
     }
-    if (entry.ambiguous.length) result.findings.push(...ambiguousFindings(entry));
+    if (entry.ambiguous.length) for (const f of ambiguousFindings(entry)) result.findings.push(f);
 
     // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings.
     if (li.listDepth === 0) inList = false;
@@ -220,8 +220,8 @@ function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOpti
   const placeholderLine = (p: Placeholder) => p.range.start.line;
   const first = firstAtLine(prev.placeholders, n, placeholderLine);
   const last = firstAtLine(prev.placeholders, n + 1, placeholderLine);
-  const placeholders = prev.placeholders.slice();
-  placeholders.splice(first, last - first, ...entry.placeholders);
+  // Concatenated, not spliced with a spread: one line can hold 100,000 placeholders.
+  const placeholders = prev.placeholders.slice(0, first).concat(entry.placeholders, prev.placeholders.slice(last));
   const placeholderLines = prev.placeholderLines.filter((e) => e.line !== n);
   if (entry.placeholders.length) placeholderLines.splice(firstAtLine(placeholderLines, n, (e) => e.line), 0, entry);
   const headings = prev.headings.filter((h) => h.line !== n).map((h) => ({ ...h }));
