@@ -9,6 +9,7 @@ import { splitLines } from '../text';
 import { scanBlocks } from '../blocks';
 import { prepareSource } from './source';
 import { hastToHtml, markdownToHast } from './pipeline';
+import { tameBrackets } from './brackets';
 import { decorate } from './decorate';
 import { missingSections } from './missing';
 import { insertGhosts } from './ghosts';
@@ -45,7 +46,7 @@ export function renderReport(text: string, model: ReportModel, options: RenderOp
   const table = splitLines(text);
   const blocks = scanBlocks(table);
   const { markdown, lineOf } = prepareSource(table.lines, blocks, model);
-  const tree = markdownToHast(markdown);
+  const tree = markdownToHast(tameBrackets(markdown, lineOf, blocks));
   decorate(tree, model, lineOf);
   if (model.title?.source === 'front-matter') {
     tree.children.unshift(el('h1', { className: ['ra-title'], dataLine: model.title.range.start.line }, [model.title.text]));
