@@ -45,44 +45,72 @@ const SWALLOWING = new Set([
 const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'textarea', 'title']);
 const TAG = /<!--|-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>]|$)/g;
 
-/** Whether `html` leaves a swallowing element (or a comment) open at its end. One pass. */
-export function leavesOpen(html: string): boolean {
-  const open = new Map<string, number>();
-  let raw: string | null = null;
-  let comment = false;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    if (comment) {
-      if (m[0] === '-->') comment = false;
-      continue;
+/**
+ * Which of a run of HTML snippets (in order) open a swallowing element or a comment that
+ * no later snippet of the run closes. One pass over their text.
+ */
+export function unclosedOpeners(snippets: readonly string[]): Set<number> {
+  const open: Array<{ name: string; at: number }> = [];
+  let raw: { name: string; at: number } | null = null;
+  let comment: number | null = null;
+  const out = new Set<number>();
+  snippets.forEach((html, at) => {
+    TAG.lastIndex = 0;
+    for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+      if (comment !== null) {
+        if (m[0] === '-->') comment = null;
+        continue;
+      }
+      if (m[0] === '<!--') {
+        if (!raw) comment = at;
+        continue;
+      }
+      if (m[0] === '-->') continue;
+      const name = m[2]!.toLowerCase();
+      const closing = m[1] === '/';
+      if (raw) {
+        if (closing && name === raw.name) raw = null;
+        continue;
+      }
+      if (name === 'plaintext' && !closing) {
+        out.add(at); // never closed
+        continue;
+      }
+      if (!SWALLOWING.has(name)) continue;
+      if (!closing) {
+        if (RAW_TEXT.has(name)) raw = { name, at };
+        else open.push({ name, at });
+        continue;
+      }
+      for (let k = open.length - 1; k >= 0; k--) {
+        if (open[k]!.name === name) {
+          open.splice(k, 1);
+          break;
+        }
+      }
     }
-    if (m[0] === '<!--') {
-      if (!raw) comment = true;
-      continue;
-    }
-    if (m[0] === '-->') continue;
-    const name = m[2]!.toLowerCase();
-    const closing = m[1] === '/';
-    if (raw) {
-      if (closing && name === raw) raw = null;
-      continue;
-    }
-    if (name === 'plaintext' && !closing) return true;
-    if (!SWALLOWING.has(name)) continue;
-    if (closing) {
-      const n = open.get(name) ?? 0;
-      if (n > 0) open.set(name, n - 1);
-    } else {
-      if (RAW_TEXT.has(name)) raw = name;
-      else open.set(name, (open.get(name) ?? 0) + 1);
-    }
-  }
-  if (comment || raw) return true;
-  for (const n of open.values()) if (n > 0) return true;
-  return false;
+  });
+  // (Assigned in the callback: TypeScript cannot see it.)
+  const left = { comment: comment as number | null, raw: raw as { at: number } | null };
+  if (left.comment !== null) out.add(left.comment);
+  if (left.raw) out.add(left.raw.at);
+  for (const o of open) out.add(o.at);
+  return out;
 }
 
-/** Raw HTML that would swallow the rest of the report becomes text (iteratively: no recursion on deep trees). */
+/** Whether `html` leaves a swallowing element (or a comment) open at its end. */
+export function leavesOpen(html: string): boolean {
+  return unclosedOpeners([html]).size > 0;
+}
+
+/** Containers of blocks: each HTML block in them stands alone (what lies between two is the report's text). */
+const FLOW = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/**
+ * Raw HTML that would swallow the rest of the report becomes text: an HTML block that
+ * leaves such an element open, or the inline tag that opens one its paragraph never closes.
+ * Iterative: no recursion on deep trees.
+ */
 function escapeSwallowingHtml() {
   return (tree: MdastRoot) => {
     const stack: MdastNodes[] = [tree];
@@ -90,11 +118,16 @@ function escapeSwallowingHtml() {
       const node = stack.pop()!;
       if (!('children' in node)) continue;
       const children = node.children as MdastNodes[];
-      for (let i = 0; i < children.length; i++) {
-        const child = children[i]!;
-        if (child.type === 'html' && leavesOpen(child.value)) {
-          children[i] = { type: 'text', value: child.value, position: child.position } as MdastNodes;
-        } else if ('children' in child) stack.push(child);
+      const html: number[] = [];
+      children.forEach((c, i) => (c.type === 'html' ? html.push(i) : 'children' in c && stack.push(c)));
+      if (!html.length) continue;
+      const values = html.map((i) => (children[i] as { value: string }).value);
+      const escape = FLOW.has(node.type)
+        ? new Set(values.flatMap((v, k) => (leavesOpen(v) ? [k] : [])))
+        : unclosedOpeners(values);
+      for (const k of escape) {
+        const child = children[html[k]!] as { value: string; position?: unknown };
+        children[html[k]!] = { type: 'text', value: child.value, position: child.position } as MdastNodes;
       }
     }
   };
