@@ -36,9 +36,9 @@ export const GROUP = 50;
  * first heading of each group; a quick fix renumbers one group.
  */
 export function gappedHeadings(n: number): string {
-  const parts = ['# 关于工作情况的报告\n\n'];
+  const parts = ['# 关于工作情况的报告\n\n一、总体情况\n\n正文。\n\n'];
   let made = 0;
-  for (let top = 1; made < n; top++) {
+  for (let top = 2; made < n; top++) {
     parts.push(`${toChinese(top)}、方面\n\n`);
     for (let mid = 1; mid <= 99 && made < n; mid++) {
       parts.push(`（${toChinese(mid)}）事项\n\n`);

@@ -74,9 +74,9 @@ let processGuarded = false;
  * The connection with every handler registration guarded; also keeps the process alive on
  * an escaped rejection or exception (logged once each).
  */
-export function guardConnection(connection: Connection): Connection {
+export function guardConnection(connection: Connection, options: { processHandlers?: boolean } = {}): Connection {
   log = (text) => connection.console.error(text);
-  if (!processGuarded) {
+  if (options.processHandlers !== false && !processGuarded) {
     processGuarded = true;
     process.on('unhandledRejection', (e) => logOnce('background work', e));
     process.on('uncaughtException', (e) => logOnce('background work', e));
