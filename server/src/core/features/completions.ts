@@ -10,6 +10,7 @@ import { formatMarker } from '../headings';
 import { scanBlocks, type BlockScan } from '../blocks';
 import { splitLines, type LineTable } from '../text';
 import { featureMessages as msg } from './messages';
+import { scannedFor } from '../analyze';
 import { childScope, countAbove, enclosingChain, headingAtLine, nodeLabel } from './outline';
 import { houseStyle, withOrdinal } from './markers';
 import { numberEdit } from './renumber';
@@ -41,7 +42,12 @@ const scanned = new WeakMap<ReportModel, { text: string; table: LineTable; block
 
 function linesOf(model: ReportModel, text: string): { text: string; table: LineTable; blocks: BlockScan | null } {
   let known = scanned.get(model);
-  if (!known || known.text !== text) scanned.set(model, (known = { text, table: splitLines(text), blocks: null }));
+  if (!known || known.text !== text) {
+    // The analysis already scanned this text: reuse its lines and blocks (a full scan of a 5 MB report takes seconds).
+    const fromAnalysis = scannedFor(model, text);
+    known = fromAnalysis ? { text, table: fromAnalysis.table, blocks: fromAnalysis.blocks } : { text, table: splitLines(text), blocks: null };
+    scanned.set(model, known);
+  }
   return known;
 }
 
