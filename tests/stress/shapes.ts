@@ -83,7 +83,7 @@ export function randomBrackets(bytes: number, seed = 7): string {
   let size = HEAD.length;
   while (size < bytes) {
     const r = rnd();
-    out.push(r < 0.3 ? '!' : r < 0.6 ? ']' : r < 0.8 ? '[' : 'x');
+    out.push(r < 0.3 ? '!' : r < 0.6 ? ']' : r < 0.8 ? '[' : '文');
     size++;
   }
   return out.join('') + '\n';
