@@ -1,5 +1,4 @@
 /** The custom requests of shared/protocol.ts. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { TextDocuments } from 'vscode-languageserver';
@@ -9,6 +8,7 @@ import type { OutlineNode, ReportTemplate } from '../core';
 import type { PlaceholderItem, TemplateInfo } from '../../../shared/protocol';
 import { filePathOf, type ReportState, type ReportStore } from './reports';
 import type { SettingsStore } from './settings';
+import { readRegularFile } from '../node/safeRead';
 
 /** Section labels longer than this are cut (with `…`): the label names a section, it does not repeat it. */
 export const SECTION_LABEL_LIMIT = 40;
@@ -78,12 +78,10 @@ export async function workspacePlaceholders(store: ReportStore, documents: TextD
     for (const file of files) {
       const uri = URI.file(file).toString();
       if (seen.has(uri)) continue;
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
+      // Regular files only, size-capped: a FIFO or a link to /dev/zero in the workspace must not block or fill the server.
+      const read = readRegularFile(file);
+      if (!read.ok) continue;
+      const text = read.bytes.toString('utf8');
       const s = await store.get(TextDocument.create(uri, 'markdown', 0, text));
       store.forget(uri);
       if (s.isReport) for (const item of placeholderItems(s)) items.push(item);

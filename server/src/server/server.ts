@@ -2,7 +2,6 @@
  * The language server: thin glue from LSP to the core. Each handler finds the document's
  * analysis (one per version, see ReportStore) and delegates to a core feature.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -34,6 +33,7 @@ import { outlineStatus, sameStatus } from './status';
 import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { guardConnection } from './guard';
+import { MAX_DATA_BYTES, readRegularFile } from '../node/safeRead';
 import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 
 export function startServer(unguarded: Connection): void {
@@ -162,11 +162,8 @@ export function startServer(unguarded: Connection): void {
     const relevant = params.changes.some(({ uri }) => {
       const file = filePathOf(uri);
       if (!file || !file.endsWith('.md')) return true;
-      try {
-        return looksLikeTemplate(fs.readFileSync(file, 'utf8'), file);
-      } catch {
-        return true; // deleted: it may have been a template
-      }
+      const read = readRegularFile(file, file, MAX_DATA_BYTES); // never a FIFO or a device: it would block the server
+      return read.ok ? looksLikeTemplate(read.bytes.toString('utf8'), file) : read.problem === 'missing'; // deleted: it may have been a template
     });
     if (relevant) refreshAll();
   });
