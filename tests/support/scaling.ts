@@ -30,8 +30,8 @@ export function assertScales<T>(what: string, make: (n: number) => T, work: (inp
   let ratio = Infinity;
   let times: [number, number] = [0, 0];
   for (let attempt = 0; attempt < 2 && ratio > limit; attempt++) {
-    const a = bestOf(3, () => work(small));
-    const b = bestOf(3, () => work(large));
+    const a = bestOf(5, () => work(small));
+    const b = bestOf(5, () => work(large));
     times = [a, b];
     ratio = (b - 2) / Math.max(a, 0.5);
   }
