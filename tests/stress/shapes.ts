@@ -157,13 +157,18 @@ export interface Shape {
 
 const pick = (scale: Scale, ci: number, full: number) => (scale === 'ci' ? ci : full);
 
-function json(out: Outcome): { files: Array<{ placeholders: unknown[]; diagnostics: Array<{ code: string; message: string }> }> } | null {
-  try {
-    return JSON.parse(out.stdout);
-  } catch {
-    return null;
-  }
+/** The text output's summary line, `1 file: 0 errors, 3 warnings, 12 placeholders`. */
+function summary(out: Outcome): { files: number; placeholders: number } | null {
+  const m = /(\d+) files?: \d+ errors?, \d+ warnings?, (\d+) placeholders?\s*$/.exec(out.stdout);
+  return m ? { files: Number(m[1]), placeholders: Number(m[2]) } : null;
 }
+
+/** Findings of the text output with this code. */
+function findings(out: Outcome, code: string): string[] {
+  return out.stdout.split('\n').filter((l) => l.includes(` ${code} `));
+}
+
+const checked = (out: Outcome) => (summary(out)?.files === 1 ? null : `no summary of one checked file: ${out.stdout.slice(-200)} ${out.stderr.slice(0, 200)}`);
 
 function noCrash(out: Outcome): string | null {
   if (/internal error|Maximum call stack|heap out of memory|Excessive alias/i.test(out.stderr) && !/Not valid YAML/.test(out.stderr)) return `crashed: ${out.stderr.slice(0, 300)}`;
@@ -171,16 +176,15 @@ function noCrash(out: Outcome): string | null {
   return null;
 }
 
+/** The CLI on one file, default (text) output: what a user runs, and no 100 MB JSON to time. */
 function cliFile(dir: string, name: string, text: string, check: (out: Outcome) => string | null, extra: string[] = []): Prepared {
   writeFileSync(`${dir}/${name}`, text);
-  return { kind: 'cli', args: [...extra, '--format', 'json', name], bytes: utf8Bytes(text), check: (out) => noCrash(out) ?? check(out) };
+  return { kind: 'cli', args: [...extra, name], bytes: utf8Bytes(text), check: (out) => noCrash(out) ?? check(out) };
 }
 
 function hasPlaceholders(min: number) {
   return (out: Outcome) => {
-    const r = json(out);
-    if (!r) return `no JSON output: ${out.stderr.slice(0, 200)}`;
-    const n = r.files[0]?.placeholders.length ?? 0;
+    const n = summary(out)?.placeholders ?? -1;
     return n >= min ? null : `${n} placeholders, expected at least ${min}`;
   };
 }
@@ -267,7 +271,7 @@ export const SHAPES: Shape[] = [
       }
       return {
         kind: 'cli',
-        args: ['--format', 'json', '*.md', 'fifo.md', 'loop1.md', 'dangling.md', 'dir.md'],
+        args: ['*.md', 'fifo.md', 'loop1.md', 'dangling.md', 'dir.md'],
         bytes: HEAD.length,
         check(out) {
           const crash = noCrash(out);
@@ -296,7 +300,7 @@ export const SHAPES: Shape[] = [
     item: '6',
     owner: 'i11',
     prepare: (dir, scale) =>
-      cliFile(dir, 'unnumbered.md', unnumberedHeadings(pick(scale, 20_000, 150_000)), (out) => (json(out) ? null : 'no JSON output')),
+      cliFile(dir, 'unnumbered.md', unnumberedHeadings(pick(scale, 20_000, 150_000)), (out) => checked(out)),
   },
   {
     name: '150k full-width ＊ runs on one line',
@@ -308,7 +312,7 @@ export const SHAPES: Shape[] = [
     name: '150k ambiguous emphasis pairs on one line',
     item: '6',
     owner: 'i9',
-    prepare: (dir, scale) => cliFile(dir, 'pairs.md', oneLine('a**次**b ', pick(scale, 20_000, 150_000)), (out) => (json(out) ? null : 'no JSON output')),
+    prepare: (dir, scale) => cliFile(dir, 'pairs.md', oneLine('a**次**b ', pick(scale, 20_000, 150_000)), (out) => checked(out)),
   },
   {
     name: 'export: 20k placeholders on one line (chips)',
@@ -337,12 +341,22 @@ export const SHAPES: Shape[] = [
     }),
   ),
   {
+    name: 'export: 20,000 nested quotes and 20,000 nested HTML elements',
+    item: '7',
+    owner: 'i11',
+    prepare: (dir, scale) => {
+      const n = pick(scale, 2_000, 20_000);
+      const text = `${HEAD}${'> '.repeat(n)}引文之后\n\n${'<div>'.repeat(n)}嵌套之后${'</div>'.repeat(n)}\n\n三、最后一节\n`;
+      return cliFile(dir, 'deep.md', text, exportKeeps(['引文之后', '嵌套之后', '最后一节']), ['--export', 'html']);
+    },
+  },
+  {
     name: 'exponential glob in .report-author.json against a 38-character name',
     item: '8',
     owner: 'i11',
     prepare(dir) {
       writeFileSync(`${dir}/.report-author.json`, JSON.stringify({ templates: { [EXPONENTIAL_GLOB]: 'annual-summary' } }));
-      return cliFile(dir, ALMOST_MATCHING_FILE, HEAD, (out) => (json(out) ? null : 'no JSON output'));
+      return cliFile(dir, ALMOST_MATCHING_FILE, HEAD, (out) => checked(out));
     },
   },
   {
@@ -353,9 +367,8 @@ export const SHAPES: Shape[] = [
       const headings = pick(scale, 200, 1_000);
       writeFileSync(`${dir}/digits.md`, digitTitledTemplate(pick(scale, 100, 400)));
       return cliFile(dir, 'same.md', sameTitleHeadings(headings), (out) => {
-        const r = json(out);
-        const n = r?.files[0]?.diagnostics.filter((d) => d.code === 'duplicate-section').length ?? -1;
-        return n >= 0 && n <= headings ? null : `${n} duplicate-section findings for ${headings} headings`;
+        const n = findings(out, 'duplicate-section').length;
+        return checked(out) ?? (n <= headings ? null : `${n} duplicate-section findings for ${headings} headings`);
       });
     },
   },
@@ -366,9 +379,8 @@ export const SHAPES: Shape[] = [
     prepare(dir, scale) {
       writeFileSync(`${dir}/long.md`, longFrontMatterTemplate(pick(scale, 2_500, 2_500)));
       return cliFile(dir, 'report.md', `---\ntemplate: ./long.md\n---\n${HEAD}`, (out) => {
-        const r = json(out);
-        const bad = r?.files[0]?.diagnostics.find((d) => d.code === 'template-invalid' || d.code === 'unknown-template');
-        return !r ? 'no JSON output' : bad ? `template not read: ${bad.message}` : null;
+        const bad = [...findings(out, 'template-invalid'), ...findings(out, 'unknown-template')];
+        return checked(out) ?? (bad.length || out.code === 2 ? `template not read: ${bad[0] ?? out.stderr.slice(0, 200)}` : null);
       });
     },
   },
