@@ -22,6 +22,8 @@ export interface ReportAuthorSettings {
   templates: Record<string, string>;
   /** Which Markdown files are reports: `auto` (front matter, a mapping, or two numbered sections), `always`, `never`. */
   detect: 'auto' | 'always' | 'never';
+  /** Recognise a report's kind from its title or file name when no template is named. */
+  recognizeTemplates: boolean;
 }
 
 export const DEFAULT_SETTINGS: ReportAuthorSettings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: ReportAuthorSettings = {
   templatesFolder: '',
   templates: {},
   detect: 'auto',
+  recognizeTemplates: true,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -98,3 +101,15 @@ export const TemplateSkeletonRequest = new RequestType<{ id: string; uri?: strin
 
 /** A template derived from the document (its sections, numbers with units as placeholders). */
 export const DeriveTemplateRequest = new RequestType<{ uri: string }, { text: string } | null, void>('reportAuthor/deriveTemplate');
+
+/** The report as a Word file laid out as GB/T 9704 (built in the server, written by the client). */
+export interface ExportDocxResult {
+  /** The .docx file, base64. */
+  base64: string;
+  /** Placeholders still to be filled (highlighted in the document). */
+  placeholders: number;
+  /** Problems that did not stop the export, e.g. an image that could not be embedded. */
+  warnings: string[];
+}
+/** Null when the document is not open in the server. */
+export const ExportDocxRequest = new RequestType<{ uri: string }, ExportDocxResult | null, void>('reportAuthor/exportDocx');

@@ -1,12 +1,13 @@
 /**
  * The commands: placeholder navigation and filling, new report from a template, derive a
- * template, show the Report view, restart the server. Each asks the server and acts on
+ * template, export as Word, show the Report view, restart the server. Each asks the server and acts on
  * the editor; errors become a message, never an unhandled rejection.
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
   DeriveTemplateRequest,
+  ExportDocxRequest,
   ListTemplatesRequest,
   PlaceholdersRequest,
   TemplateSkeletonRequest,
@@ -178,6 +179,55 @@ export function registerCommands(client: LanguageClient, active: ActiveReport): 
     await openUntitled(derived.text);
   });
 
+  /**
+   * Export as Word (GB/T 9704): the server builds the file from its analysis of the open
+   * document; here it is only saved where the user says, and the unfilled placeholders counted.
+   */
+  const exportDocx = guarded(async (uri?: unknown) => {
+    const doc =
+      (uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : undefined) ??
+      (vscode.window.activeTextEditor?.document.languageId === 'markdown' ? vscode.window.activeTextEditor.document : active.editor?.document);
+    if (!doc || doc.isClosed) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown report first.'));
+      return;
+    }
+    const defaultUri = doc.uri.scheme === 'file' ? doc.uri.with({ path: doc.uri.path.replace(/\.(md|markdown)$/i, '') + '.docx' }) : undefined;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri,
+      filters: { [vscode.l10n.t('Word Document')]: ['docx'] },
+      title: vscode.l10n.t('Export as Word (GB/T 9704)'),
+      saveLabel: vscode.l10n.t('Export'),
+    });
+    if (!target) return;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', baseName(target)) },
+      () => client.sendRequest(ExportDocxRequest, { uri: doc.uri.toString() }),
+    );
+    if (!result) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The language server does not have this document open; try again.'));
+      return;
+    }
+    await vscode.workspace.fs.writeFile(target, Buffer.from(result.base64, 'base64'));
+    // Images that could not be embedded: one message, the first few named (each with its line).
+    if (result.warnings.length > 0) {
+      const shown = result.warnings.slice(0, 3).join('；');
+      const more = result.warnings.length - 3;
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Report Author: {0}', more > 0 ? vscode.l10n.t('{0} (and {1} more)', shown, more) : shown),
+      );
+    }
+    const name = baseName(target);
+    const open = vscode.l10n.t('Open');
+    const choice =
+      result.placeholders > 0
+        ? await vscode.window.showWarningMessage(
+            vscode.l10n.t('Exported {0}: {1} placeholders are still to be filled (highlighted in the document).', name, result.placeholders),
+            open,
+          )
+        : await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}: no placeholders left to fill.', name), open);
+    if (choice === open) await vscode.env.openExternal(target);
+  });
+
   const showReportView = async () => {
     if (!active.status) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The active editor is not a report.'));
@@ -203,8 +253,13 @@ export function registerCommands(client: LanguageClient, active: ActiveReport): 
     vscode.commands.registerCommand('reportAuthor.newReport', newReport),
     vscode.commands.registerCommand('reportAuthor.deriveTemplate', deriveTemplate),
     vscode.commands.registerCommand('reportAuthor.showReportView', showReportView),
+    vscode.commands.registerCommand('reportAuthor.exportDocx', exportDocx),
     vscode.commands.registerCommand('reportAuthor.restartServer', restartServer),
   );
+}
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.toString();
 }
 
 async function openUntitled(content: string): Promise<void> {

@@ -15,7 +15,8 @@ export function sortByPosition(items: readonly PlaceholderItem[]): PlaceholderIt
 
 /**
  * The next placeholder after the selection (one that starts right at an empty selection
- * counts), or the previous one before it; wraps around the document.
+ * counts, unless it has no width: an empty form field the cursor already stands on), or
+ * the previous one before it; wraps around the document.
  */
 export function step(
   items: readonly PlaceholderItem[],
@@ -27,7 +28,7 @@ export function step(
     return (
       sorted.find((p) => {
         const c = comparePositions(p.range.start, selection.start);
-        return c > 0 || (c === 0 && selection.isEmpty);
+        return c > 0 || (c === 0 && selection.isEmpty && comparePositions(p.range.end, p.range.start) > 0);
       }) ?? sorted[0]
     );
   }

@@ -74,9 +74,11 @@ function expected(file: string): CliFile {
   return JSON.parse(r.stdout).files[0] as CliFile;
 }
 
-function run(cmd: string, args: string[], cwd: string): void {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 120_000 });
+function run(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): string {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 120_000, env });
+  if (r.error) throw new Error(`${cmd} could not run (${r.error.message})`);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
 }
 
 const vsce = join(repoRoot, 'node_modules', '.bin', 'vsce');
@@ -345,6 +347,47 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
         await until('the preview to drop the ghost', () => wb.webview().locator('[data-missing-section]').count(), (n) => n === 0);
       }
       await wb.screenshot('quick-fix-applied');
+    });
+  });
+
+  it('9. 导出为 Word from the Command Palette: the .docx is saved, LibreOffice renders its first page', { timeout: 4 * STEP }, async (t) => {
+    await step(t, 'word-export', async () => {
+      const target = join(f.workspace, REPORT.replace(/\.md$/, '.docx'));
+      rmSync(target, { force: true });
+      const placeholders = expected(reportFile).placeholders.length;
+      await wb.quickOpen(REPORT);
+      await wb.page.keyboard.press('F1');
+      const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>导出为 Word');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: '导出为 Word（GB/T 9704）' }).first().waitFor();
+      await wb.page.keyboard.press('Enter');
+      // code-server's save dialog is a Quick Input holding the proposed path: the report's, as .docx.
+      await until('the save dialog to propose 年度工作总结.docx', () => input.inputValue(), (v) => v.endsWith('年度工作总结.docx'));
+      await wb.screenshot('word-export-save-dialog');
+      await wb.page.keyboard.press('Enter');
+      const toast = wb.notification(`已导出 年度工作总结.docx：还有 ${placeholders} 个占位符尚未填写（已在文档中突出显示）。`);
+      await toast.waitFor({ timeout: 45_000 });
+      await wb.screenshot('word-export-notification');
+      assert.ok(existsSync(target), `${target} was not written`);
+
+      // LibreOffice (Debian's libreoffice-writer-nogui), headless, with a profile of its own so it
+      // never meets another instance; the 公文 fonts shown in the Noto CJK faces (fixtures/fontconfig).
+      const out = join(f.root, 'word-export');
+      mkdirSync(out, { recursive: true });
+      const env = { ...process.env, FONTCONFIG_FILE: join(repoRoot, 'tests', 'e2e', 'fixtures', 'fontconfig', 'fonts.conf') };
+      const profile = `-env:UserInstallation=file://${join(f.root, 'libreoffice-profile')}`;
+      run('soffice', ['--headless', '--norestore', profile, '--convert-to', 'pdf', '--outdir', out, target], out, env);
+      const pdf = join(out, '年度工作总结.pdf');
+      assert.ok(existsSync(pdf), 'LibreOffice wrote no PDF');
+      assert.match(run('pdfinfo', [pdf], out), /Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+      const page1 = run('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'], out);
+      assert.match(page1, /\*\*区图书馆\s*2024\s*年度工作总结/, 'the title on page 1');
+      assert.match(page1, /一、夯实服务基础，阅读阵地持续扩展/);
+      assert.match(page1, /— 1 —|—\s*1\s*—/, 'the page number');
+      assert.doesNotMatch(page1, /^\s*(#|---|template:)/m, 'Markdown or front matter on the page');
+      run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(resultsDir, 'word-export-page-1')], out, env);
+      assert.ok(existsSync(join(resultsDir, 'word-export-page-1.png')));
     });
   });
 

@@ -205,6 +205,26 @@ describe('a client with pull diagnostics and configuration', () => {
   });
 });
 
+test('reportAuthor.recognizeTemplates: false turns recognition by title off', async () => {
+  let recognizeTemplates = true;
+  const s = startServer({ requests: { 'workspace/configuration': (p) => (p as { items: unknown[] }).items.map(() => ({ recognizeTemplates })) } });
+  try {
+    await initialize(s, { textDocument: { diagnostic: {} }, workspace: { configuration: true } });
+    const uri = 'file:///r/duty.md';
+    open(s, uri, '2024年述职报告\n一、履职情况\n内容。\n二、存在的不足\n内容。\n');
+    const pull = () => s.connection.sendRequest<{ items: Diag[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const codes = (items: Diag[]) => items.map((d) => [d.code, d.severity]);
+    assert.deepEqual(codes((await pull()).items), [['template-recognized', 3], ['missing-section', 2]], 'a guessed template: at most warnings');
+    recognizeTemplates = false;
+    const refreshed = s.waitForRequest('workspace/diagnostic/refresh');
+    s.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await refreshed;
+    assert.deepEqual(codes((await pull()).items), []);
+  } finally {
+    await s.close();
+  }
+});
+
 test('a malformed template file is answered with a diagnostic, and the server keeps answering', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ra-lsp-'));
   const bad = join(dir, 'bad.md');

@@ -107,6 +107,16 @@ test('.report-author.json maps globs to templates, names a folder of templates a
   assert.equal(listed[0]!.id, 'club-summary');
 });
 
+test('"recognize": false in .report-author.json turns recognition by title or file name off', () => {
+  const report = '# 2025年述职报告\n\n一、履职情况\n内容。\n';
+  const on = workspace({ 'r.md': report });
+  assert.deepEqual(outlineCodes(lint(['--format', 'json', 'r.md'], on).stdout), ['template-recognized', 'too-few-children', 'missing-section', 'missing-section']);
+  const off = workspace({ '.report-author.json': '{ "recognize": false }', 'r.md': report });
+  const r = json(lint(['--format', 'json', 'r.md'], off).stdout).files[0]!;
+  assert.equal(r.template, null);
+  assert.deepEqual(outlineCodes(lint(['--format', 'json', 'r.md'], off).stdout), []);
+});
+
 test('a malformed .report-author.json is an input error with its location', () => {
   const dir = workspace({ '.report-author.json': '{\n  "severity": { "numbering-gap": "loud" }\n}\n', 'r.md': '一、甲\n' });
   const r = lint(['r.md'], dir);

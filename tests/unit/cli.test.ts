@@ -118,7 +118,8 @@ function runCli(
     env: options.env ?? ENGLISH,
     analyze: options.analyze === null ? undefined : (options.analyze ?? fakeAnalyze),
   });
-  return { code, stdout, stderr };
+  assert.equal(typeof code, 'number', 'only --export docx finishes later');
+  return { code: code as number, stdout, stderr };
 }
 
 /** The environment of a spawned CLI: this process's, with the locale chosen by the test. */

@@ -35,6 +35,12 @@ test('next/previous wrap and respect selection', () => {
   assert.equal(step([], { start: { line: 0, character: 0 }, isEmpty: true }, 'next'), undefined);
 });
 
+test('next moves on from an empty form field (a placeholder of no width) the cursor stands on', () => {
+  const fields = [item(2, 4, 4), item(3, 6, 6)];
+  assert.deepEqual(step(fields, { start: { line: 2, character: 4 }, isEmpty: true }, 'next')!.range.start, { line: 3, character: 6 });
+  assert.deepEqual(atOrAfter(fields, { line: 2, character: 4 })!.range.start, { line: 2, character: 4 });
+});
+
 test('fill picks the one at the cursor, else the next', () => {
   assert.deepEqual(atOrAfter(items, { line: 1, character: 12 })!.range.start, { line: 1, character: 10 });
   assert.deepEqual(atOrAfter(items, { line: 1, character: 13 })!.range.start, { line: 1, character: 10 });

@@ -48,8 +48,9 @@ test('level-3 house style is configurable: halfwidth flags 1．, fullwidth flags
   assert.deepEqual(findings(doc('一、甲', '（一）乙', '1.丙', '2．丁')), []);
 });
 
-test('level-skip is a warning, once per group: 一、 straight to 1．, or （一） with no 一、', () => {
-  assert.deepEqual(findings(doc('一、甲', '1．乙', '2．丙')), [['level-skip', r(1, 0, 2), 2]]);
+test('level-skip is information (GB/T 9704 practice lets a short section skip （一）), once per group', () => {
+  assert.deepEqual(findings(doc('一、甲', '1．乙', '2．丙')), [['level-skip', r(1, 0, 2), 3]]);
+  assert.deepEqual(findings(doc('一、甲', '1．乙', '2．丙'), { severity: { 'level-skip': 'warning' } }), [['level-skip', r(1, 0, 2), 2]]);
   const top = analyze(doc('（一）甲', '（二）乙'));
   assert.deepEqual(top.diagnostics.map((d) => [d.code, d.range]), [['level-skip', r(0, 0, 3)]]);
   assert.equal(top.diagnostics[0]!.message, '（一） has no 一、 heading above it.');

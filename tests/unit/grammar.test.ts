@@ -246,3 +246,10 @@ test('Markdown lists, decimals and years are not numbered headings', () => {
   assert.deepEqual(headings('全市一、二季度'), []);
   assert.deepEqual(headings('    一、缩进代码'), []);
 });
+
+test('issue 9 forms: year digits, single masks before units, decimals and ranges, boxes, full-width and bracket blanks', () => {
+  assert.deepEqual(placeholders('202X年实现GDPxxxx万元，增长x.x%、x%，x-x月'), ['X', 'xxxx', 'x.x', 'x', 'x-x']);
+  assert.deepEqual(placeholders('□□同志在○○县，二○○八年，评价□√'), ['□□', '○○']);
+  assert.deepEqual(placeholders('姓名＿＿＿，培训（    ）次，( 年度)'), ['＿＿＿', '（    ）', '( 年度)']);
+  assert.deepEqual(placeholders('x-ray、0xFF、×0.25、3x+2y'), []);
+});

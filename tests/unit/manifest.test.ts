@@ -54,6 +54,7 @@ test('every contributed command has a localised title and a category, and the cl
     commands.map((c) => c.command).sort(),
     [
       'reportAuthor.deriveTemplate',
+      'reportAuthor.exportDocx',
       'reportAuthor.exportHtml',
       'reportAuthor.fillPlaceholder',
       'reportAuthor.newReport',

@@ -59,3 +59,12 @@ test('the private-use characters the plugin uses cannot be forged in the text', 
   assert.equal(chips(html), 1);
   assert.doesNotMatch(html, /[\uE000-\uE01F]/);
 });
+
+test('the whole document decides 甲**重点**乙, as the engine does: chips in a template, bold in filled text', () => {
+  const template = md().render('培训**次，投入资金***万元。\n\n我们在**重点**领域取得进展。');
+  assert.equal(chips(template), 4);
+  assert.doesNotMatch(template, /<strong/);
+  const filled = md().render('**一、基本情况**\n\n我们在**重点**领域取得进展。');
+  assert.equal(chips(filled), 0);
+  assert.match(filled, /我们在<strong>重点<\/strong>领域/);
+});

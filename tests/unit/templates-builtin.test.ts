@@ -91,3 +91,55 @@ test('the sample report recognised from its title gets one information diagnosti
   assert.match(info[0]!.message, /年度工作总结 \(annual-summary\)/);
   assert.deepEqual(m.diagnostics.filter((d) => OUTLINE_AND_NUMBERING.has(String(d.code))), []);
 });
+
+// Issue 9: template checks on real reports match sections by meaning.
+const duty = findTemplate('duty-report', builtins)!;
+const codesAt = (text: string, t: ReportTemplate) => findings(text, t).map((d) => [d.code, d.range.start.line]);
+
+test('a section that merges two required ones satisfies both and is in order', () => {
+  const text = ['2024年述职报告', '一、履职情况', '内容。', '二、廉洁自律情况', '内容。', '三、存在的不足及下一步打算', '内容。'].join('\n');
+  assert.deepEqual(codesAt(text, duty), []);
+  const m = analyze(text, null, 0, { choice: { kind: 'template', template: duty, ref: 'duty-report' } });
+  assert.equal(m.outline[2]!.ruleId, 'problems');
+  const summary = ['2024年工作总结', '一、主要工作', '内容。', '二、存在的短板和下一步打算', '内容。'].join('\n');
+  assert.deepEqual(codesAt(summary, annual), []);
+});
+
+test('a year in front of a title does not matter: 四、2025年工作思路 is 今后努力方向', () => {
+  const text = ['2024年述职报告', '一、主要工作', '内容。', '二、存在的差距', '内容。', '三、2025年工作思路', '内容。'].join('\n');
+  assert.deepEqual(codesAt(text, duty), []);
+  const plan = ['2024年工作总结', '一、主要工作', '内容。', '二、存在的困难', '内容。', '三、2025年度工作规划', '内容。'].join('\n');
+  assert.deepEqual(codesAt(plan, annual), []);
+});
+
+test('附件 and 附录 are never out of order, never a section of the template', () => {
+  const text = ['2024年工作总结', '一、主要工作', '内容。', '二、存在的问题', '内容。', '三、附件', '见附表。', '四、附录：名词解释', '内容。'].join('\n');
+  assert.deepEqual(codesAt(text, annual), []);
+});
+
+test('empty-section only for a section with no text at all: a whole-sentence item or a list item is content', () => {
+  const text = ['2024年工作总结', '一、主要工作', '（一）负责全局财务管理工作。', '（二）负责政府采购监督管理。', '（三）抓落实', '二、存在的问题', '1. 学习不够深入', '2. 调研不够扎实', '三、下一步打算', ''].join('\n');
+  assert.deepEqual(codesAt(text, annual), [['empty-section', 4], ['level-skip', 6], ['empty-section', 8]]);
+});
+
+test('synonyms by meaning: 短板/差距/困难 are problems, 规划/展望/方向/打算 next steps, with or without a year', () => {
+  const half = findTemplate('half-year-summary', builtins)!;
+  const self = findTemplate('self-inspection', builtins)!;
+  const rulesOf = (t: ReportTemplate, title: string) => {
+    const m = analyze(['报告', `一、${title}`, '内容。'].join('\n'), null, 0, { choice: { kind: 'template', template: t, ref: t.id } });
+    return m.outline[0]!.ruleId;
+  };
+  assert.deepEqual(['存在的短板', '差距和不足', '存在的困难'].map((t) => rulesOf(annual, t)), ['problems', 'problems', 'problems']);
+  assert.deepEqual(['明年工作展望', '未来规划', '2025年工作规划', '今后工作方向'].map((t) => rulesOf(duty, t)), ['direction', 'direction', 'direction', 'direction']);
+  assert.equal(rulesOf(half, '改进措施和努力方向'), 'next-steps');
+  assert.equal(rulesOf(self, '存在的不足及下一步打算'), 'findings');
+  const merged = analyze(['自查报告', '一、自查工作开展情况', '内容。', '二、存在的不足及下一步打算', '内容。'].join('\n'), null, 0, { choice: { kind: 'template', template: self, ref: self.id } });
+  assert.deepEqual(merged.diagnostics.map((d) => d.code), [], 'the merged section is both the findings and the rectification');
+});
+
+test('a file that is several documents from its first heading on is checked on the first one', () => {
+  const text = ['# 2024年工作总结及2025年工作计划', '## 2024年工作总结', '### 一、主要工作', '内容。', '### 二、存在的问题', '内容。', '## 2025年工作计划', '### 一、工作目标', '内容。'].join('\n');
+  const m = analyze(text, null, 0, { choice: { kind: 'template', template: annual, ref: annual.id } });
+  assert.deepEqual(m.outline.map((n) => [n.level, n.title, n.children.length]), [[0, '2024年工作总结', 2], [0, '2025年工作计划', 1]]);
+  assert.deepEqual(findings(text, annual).map((d) => d.code), []);
+});

@@ -83,7 +83,7 @@ sections:
   assert.deepEqual(outlineFindings(text, closed).map((d) => [d.code, d.range.start.line, d.severity]), [
     ['duplicate-section', 2, 2],
     ['unexpected-section', 4, 2],
-    ['title-mismatch', 6, 3],
+    ['title-mismatch', 6, 4],
   ]);
 });
 
@@ -144,6 +144,19 @@ test('recognition by title or file name, announced by an information diagnostic'
   const none = analyze(doc('一、甲', '二、乙'), null, 0, { templates: [plan] });
   assert.equal(none.template, null);
   assert.deepEqual(none.diagnostics, []);
+});
+
+test('a recognised template is a guess: its findings are at most warnings, and recognition can be turned off', () => {
+  const plan = inlineTemplate(`id: plan\nname: 工作计划\nrecognize:\n  title: ['工作计划$']\nsections:\n  - {id: a, title: 工作目标}\n  - {id: b, title: 保障措施}`);
+  const text = doc('某局2025年工作计划', '一、工作目标', '内容。');
+  const guessed = analyze(text, null, 0, { templates: [plan] });
+  assert.deepEqual(guessed.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['template-recognized', 3, 0], ['missing-section', 2, 2]]);
+  assert.match(guessed.diagnostics[0]!.message, /template: plan.*"recognize": false/);
+  const named = analyze(text, null, 0, { choice: { kind: 'template', template: plan, ref: 'plan' } });
+  assert.deepEqual(named.diagnostics.map((d) => [d.code, d.severity]), [['missing-section', 1]]);
+  const off = analyze(text, { recognizeTemplates: false }, 0, { templates: [plan] });
+  assert.equal(off.template, null);
+  assert.deepEqual(off.diagnostics, []);
 });
 
 test('an unknown template is one clear diagnostic on the front matter line, and the other checks still run', () => {

@@ -7,7 +7,7 @@
  * No vscode import: tested with markdown-it directly.
  */
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
-import { scanLine } from '../../../server/src/core/placeholders';
+import { documentMode, lineVotes, placeholdersIn, scanLine, type DocumentMode, type LineScan, type ModeVotes } from '../../../server/src/core/placeholders';
 import { excludedSpans } from '../../../server/src/core/inline';
 import { resolveOptions, type PlaceholderOptions } from '../../../server/src/core/options';
 import type { PlaceholderKind } from '../../../server/src/core/types';
@@ -27,14 +27,41 @@ interface Found {
 const RESERVED = /[\uE000-\uE01F]/g;
 const TOKEN_TYPE = 'report_placeholder';
 
-/** Replaces each placeholder of `content` with a token; `found` gets them in order. */
-export function protectPlaceholders(content: string, options: PlaceholderOptions, found: Found[]): string {
-  const lines = content.replace(RESERVED, '\uFFFD').split('\n');
-  return lines
+interface ScannedLine {
+  line: string;
+  scan: LineScan | null;
+}
+
+/** Each line of an inline token's `content`, scanned; `votes` gets their votes on the document's mode. */
+export function scanContent(content: string, options: PlaceholderOptions, votes: ModeVotes): ScannedLine[] {
+  return content
+    .replace(RESERVED, '\uFFFD')
+    .split('\n')
     .map((line) => {
-      if (!/[*＊×Xx[【{$_]/.test(line)) return line;
+      if (!line.trim()) return { line, scan: null };
       const from = line.length - line.trimStart().length;
-      const { placeholders } = scanLine(line, from, line.length, from, excludedSpans(line, from), options);
+      const scan = scanLine(line, from, line.length, from, excludedSpans(line, from), options);
+      lineVotes(scan, votes);
+      return { line, scan };
+    });
+}
+
+/**
+ * Replaces each placeholder of `content` with a token; `found` gets them in order. The
+ * document's mode decides ambiguous pairs (placeholders in a template, bold otherwise);
+ * alone, one block of text decides for itself.
+ */
+export function protectPlaceholders(content: string, options: PlaceholderOptions, found: Found[], mode?: DocumentMode): string {
+  const votes: ModeVotes = { template: 0, bold: 0 };
+  const lines = scanContent(content, options, votes);
+  return protectLines(lines, mode ?? documentMode(votes), found);
+}
+
+function protectLines(lines: readonly ScannedLine[], mode: DocumentMode, found: Found[]): string {
+  return lines
+    .map(({ line, scan }) => {
+      if (!scan) return line;
+      const placeholders = placeholdersIn(line, scan, mode);
       let out = '';
       let last = 0;
       for (const p of placeholders) {
@@ -94,12 +121,17 @@ function textToken(state: StateCore, content: string, level: number): Token {
 export function reportPlaceholdersPlugin(md: MarkdownIt, pluginOptions: PlaceholderPluginOptions = {}): void {
   const protect = (state: StateCore) => {
     const options = resolveOptions({ placeholders: pluginOptions.placeholders?.(state.env) ?? {} }).placeholders;
-    for (const token of state.tokens) {
-      if (token.type !== 'inline') continue;
+    // Every block's lines first: their votes decide the document's mode, as in the engine.
+    const votes: ModeVotes = { template: 0, bold: 0 };
+    const scanned = state.tokens.map((token) => (token.type === 'inline' ? scanContent(token.content, options, votes) : null));
+    const mode = documentMode(votes);
+    state.tokens.forEach((token, i) => {
+      const lines = scanned[i];
+      if (!lines) return;
       const found: Found[] = [];
-      token.content = protectPlaceholders(token.content, options, found);
+      token.content = protectLines(lines, mode, found);
       if (found.length) token.meta = { ...(token.meta ?? {}), reportPlaceholders: found };
-    }
+    });
   };
   const chips = (state: StateCore) => {
     let words: ReturnType<typeof chipLabels> | undefined;

@@ -11,7 +11,8 @@ export type OutputFormat = (typeof FORMATS)[number];
 export const FAIL_LEVELS = ['error', 'warning', 'information'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
 
-export const EXPORT_FORMATS = ['html'] as const;
+export const EXPORT_FORMATS = ['html', 'docx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const PREVIEW_STYLES = ['gbt9704', 'editor'] as const;
 export type ExportStyle = (typeof PREVIEW_STYLES)[number];
 
@@ -21,7 +22,17 @@ export type ParsedArgs =
   | { kind: 'check'; format: OutputFormat; failOn: FailLevel; inputs: string[]; template: string | null }
   | { kind: 'list-templates'; format: OutputFormat }
   | { kind: 'derive-template'; file: string }
-  | { kind: 'export'; file: string; template: string | null; style: ExportStyle }
+  | {
+      kind: 'export';
+      format: ExportFormat;
+      file: string;
+      template: string | null;
+      style: ExportStyle;
+      /** -o: the file to write (required for docx; html goes to stdout without it). */
+      output: string | null;
+      /** Exit 1, writing nothing, when placeholders are still to be filled. */
+      failOnPlaceholders: boolean;
+    }
   | { kind: 'usage-error'; message: string };
 
 const OPTIONS = {
@@ -31,6 +42,8 @@ const OPTIONS = {
   'derive-template': { type: 'string' },
   export: { type: 'string' },
   style: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'fail-on-placeholders': { type: 'boolean' },
   'list-templates': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -54,6 +67,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let derive: string | null = null;
   let exportFormat: string | null = null;
   let style: string | null = null;
+  let output: string | null = null;
+  let failOnPlaceholders = false;
+  let outputOption = '-o';
+  let failOption = '--fail-on-placeholders';
 
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
@@ -63,6 +80,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       if (token.value !== undefined) return usageError(l10n.t('Option {0} does not take a value', token.rawName));
       if (token.name === 'help') help = true;
       else if (token.name === 'list-templates') listTemplates = true;
+      else if (token.name === 'fail-on-placeholders') {
+        failOnPlaceholders = true;
+        failOption = token.rawName;
+      }
       else version = true;
       continue;
     }
@@ -74,6 +95,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     else if (token.name === 'derive-template') derive = token.value;
     else if (token.name === 'export') exportFormat = token.value;
     else if (token.name === 'style') style = token.value;
+    else if (token.name === 'output') {
+      output = token.value;
+      outputOption = token.rawName;
+    }
     else failOn = token.value;
   }
 
@@ -89,17 +114,24 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (version) return { kind: 'version' };
   if (listTemplates) return { kind: 'list-templates', format };
   if (derive !== null) return { kind: 'derive-template', file: derive };
-  if (exportFormat !== null || style !== null) {
-    if (exportFormat === null) return usageError(l10n.t('Option {0} needs {1}', '--style', '--export html'));
+  if (exportFormat !== null || style !== null || output !== null || failOnPlaceholders) {
+    if (exportFormat === null) {
+      const [option, needs] = style !== null ? ['--style', '--export html'] : output !== null ? [outputOption, '--export'] : [failOption, '--export'];
+      return usageError(l10n.t('Option {0} needs {1}', option, needs));
+    }
     if (!isOneOf(EXPORT_FORMATS, exportFormat)) {
       return usageError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}', exportFormat, '--export', EXPORT_FORMATS.join(', ')));
     }
+    if (exportFormat === 'docx' && style !== null) return usageError(l10n.t('Option {0} needs {1}', '--style', '--export html'));
     const chosen = style ?? 'gbt9704';
     if (!isOneOf(PREVIEW_STYLES, chosen)) {
       return usageError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}', chosen, '--style', PREVIEW_STYLES.join(', ')));
     }
-    if (positionals.length !== 1) return usageError(l10n.t('--export html takes exactly one file'));
-    return { kind: 'export', file: positionals[0]!, template, style: chosen };
+    if (positionals.length !== 1) {
+      return usageError(exportFormat === 'html' ? l10n.t('--export html takes exactly one file') : l10n.t('--export docx takes exactly one file'));
+    }
+    if (exportFormat === 'docx' && output === null) return usageError(l10n.t('--export docx needs -o FILE.docx, the Word file to write'));
+    return { kind: 'export', format: exportFormat, file: positionals[0]!, template, style: chosen, output, failOnPlaceholders };
   }
   if (positionals.length === 0) return usageError(l10n.t('No files given'));
   return { kind: 'check', format, failOn, inputs: positionals, template };
@@ -127,6 +159,9 @@ export function helpText(): string {
     ['--derive-template FILE', l10n.t('Print a template derived from a report: its sections, its numbers with units as placeholders')],
     ['--export html FILE', l10n.t('Print the report as a self-contained HTML page: placeholders as chips, missing sections as ghosts')],
     ['--style gbt9704|editor', l10n.t('Page style of --export: GB/T 9704 official document (default) or plain')],
+    ['--export docx FILE -o OUT', l10n.t('Write the report as a Word file laid out as GB/T 9704: levels as outline levels, placeholders highlighted')],
+    ['-o, --output FILE', l10n.t('The file --export writes (html: stdout without it)')],
+    ['--fail-on-placeholders', l10n.t('With --export: exit 1 and write nothing while placeholders are still to be filled')],
     ['-h, --help', l10n.t('Show this help')],
     ['-v, --version', l10n.t('Show the version')],
   ];

@@ -35,7 +35,8 @@ export const EXIT_ERROR = 2;
 
 const PREFIX = 'report-lint: ';
 
-export function run(argv: readonly string[], io: CliIo): number {
+/** The exit code; a promise of it for the commands that finish later (`--export docx`). */
+export function run(argv: readonly string[], io: CliIo): number | Promise<number> {
   const locale = useLocale(environmentLocale(io.env ?? process.env));
   const problem = (message: string) => io.stderr(PREFIX + message + '\n');
   try {

@@ -8,6 +8,7 @@ import { parseFrontMatter } from './frontMatter';
 import { scanLines } from './scan';
 import { LineCache, type LineEntry } from './lineCache';
 import { assignMarkdownLevels, buildOutline } from './outline';
+import { joinSplitTitle, readStructure, titleAfterCover } from './reading';
 import { checkNumbering } from './numbering';
 import { messages } from './messages';
 import { checkTemplate, findTemplate, recognizeTemplate, type ReportTemplate } from './templates';
@@ -63,9 +64,11 @@ export function makeDiagnostic(
   message: string,
   options: AnalysisOptions,
   data?: unknown,
+  cap?: 'warning',
 ): Diagnostic | null {
-  const severity = severityOf(code, options);
+  let severity = severityOf(code, options);
   if (severity === 'off') return null;
+  if (cap && severity === 'error') severity = cap;
   const d: Diagnostic = {
     range,
     severity: SEVERITY[severity],
@@ -93,14 +96,15 @@ export function analyze(
   const fm = parseFrontMatter(blocks.frontMatter, table.lines);
   const scan = scanLines(table, blocks, opts, cache);
 
-  assignMarkdownLevels(scan.headings);
-  const { outline, parents } = buildOutline(scan.headings, table, scan.placeholderLines);
+  const headings = readStructure(scan.headings, table, blocks, scan.titleLine);
+  assignMarkdownLevels(headings);
+  const { outline, parents } = buildOutline(headings, table, scan.placeholderLines);
 
   const diagnostics: Diagnostic[] = [];
   const push = (d: Diagnostic | null) => d && diagnostics.push(d);
   if (fm.error) push(makeDiagnostic('front-matter-invalid', fm.error.range, messages.frontMatterInvalid(fm.error.message), opts));
-  for (const f of checkNumbering(scan.headings, parents, opts.level3Punctuation)) {
-    push(makeDiagnostic(f.code, f.range, f.message, opts, f.data));
+  for (const f of checkNumbering(headings, parents, opts.level3Punctuation)) {
+    push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.uncertain ? 'warning' : undefined));
   }
   for (const f of scan.findings) {
     const message =
@@ -114,9 +118,9 @@ export function analyze(
   const model: ReportModel = {
     version,
     lineCount: table.lines.length,
-    title: documentTitle(fm.data, blocks.frontMatter?.startLine, table.lines, scan.titleLine),
+    title: documentTitle(fm.data, blocks.frontMatter?.startLine, table.lines, titleAfterCover(joinSplitTitle(scan.titleLine, headings, table, blocks), headings, table, blocks)),
     frontMatter: fm.data,
-    headings: scan.headings,
+    headings,
     outline,
     placeholders: scan.placeholders,
     template: null,
@@ -190,14 +194,16 @@ function applyTemplate(model: ReportModel, table: LineTable, context: AnalysisCo
     push(makeDiagnostic('template-invalid', at, templateMessages.templateInvalid(choice.ref, choice.reason), opts));
   } else if (choice?.kind === 'template') {
     template = choice.template;
-  } else if (context.templates?.length) {
+  } else if (context.templates?.length && opts.recognizeTemplates) {
     template = recognizeTemplate(model.title?.text ?? null, context.fileName ?? null, context.templates);
     const anchor = model.title?.range ?? lineRange(0, 0, 0);
     if (template) push(makeDiagnostic('template-recognized', anchor, templateMessages.recognized(template.name, template.id), opts, { template: template.id }));
   }
   if (!template) return;
   model.template = template.builtin || !template.file ? template.id : template.file;
-  for (const f of checkTemplate(model, table, template)) push(makeDiagnostic(f.code, f.range, f.message, opts, f.data));
+  // A recognised kind is a guess: what it finds in the outline is at most a warning.
+  const cap = choice?.kind === 'template' ? undefined : 'warning';
+  for (const f of checkTemplate(model, table, template)) push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, cap));
 }
 
 function frontMatterKeyRange(lines: readonly string[], fmStart: number | undefined, key: string): Range | null {

@@ -83,6 +83,16 @@ export function findFrontMatter(table: LineTable): FrontMatterBlock | null {
 const BLOCKQUOTE_PREFIX = /^(?: {0,3}>[ \t]?)+/;
 const LIST_PREFIX = /^[ \t]*(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$)/;
 
+function leadingSpaces(line: string): number {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  return i;
+}
+
+function quoteLike(line: string): boolean {
+  return BLOCKQUOTE_PREFIX.test(line);
+}
+
 export function scanBlocks(table: LineTable): BlockScan {
   const { lines } = table;
   const frontMatter = findFrontMatter(table);
@@ -128,7 +138,13 @@ export function scanBlocks(table: LineTable): BlockScan {
           const li = info[map[0]]!;
           li.listMarker = tok.markup;
           li.listNumber = tok.info ? Number(tok.info) : 0;
-          for (let n = map[0]; n < map[1] && n < info.length; n++) info[n]!.listDepth = listDepth;
+          // A line that CommonMark joins to the item as a lazy continuation (not indented to the
+          // item's text, e.g. a title right after a `- 字段: 值` list) is outside it for a reader.
+          const indent = LIST_PREFIX.exec(lines[map[0]]!.replace(BLOCKQUOTE_PREFIX, ''))?.[0].length ?? 0;
+          for (let n = map[0]; n < map[1] && n < info.length; n++) {
+            const lazy = n > map[0] && indent > 0 && lines[n]!.trim() !== '' && leadingSpaces(lines[n]!) < indent && !quoteLike(lines[n]!);
+            info[n]!.listDepth = lazy ? listDepth - 1 : listDepth;
+          }
         }
         break;
       case 'blockquote_open':

@@ -6,14 +6,11 @@
  */
 import type { Diagnostic, Heading, Placeholder } from './types';
 import type { Finding, LineScanResult } from './scan';
-import type { EmphasisPair } from './placeholders';
+import type { AmbiguousPair, DocumentMode, EmphasisPair, LinePlaceholder } from './placeholders';
 import { lineRange } from './text';
 import type { BlockScan } from './blocks';
 
-export interface AmbiguousPair {
-  start: number;
-  end: number;
-}
+export type { AmbiguousPair } from './placeholders';
 
 export interface LineEntry {
   line: number;
@@ -22,6 +19,10 @@ export interface LineEntry {
   placeholders: Placeholder[];
   ambiguous: AmbiguousPair[];
   emphasis: EmphasisPair[];
+  /** Placeholders the line has only in a template (`……` lines, empty form labels). */
+  templateOnly: LinePlaceholder[];
+  /** This line as read in a document of a given mode (see emphasisMode.ts), when that differs. */
+  resolved?: { mode: DocumentMode; entry: LineEntry };
   /** The line's unfilled-placeholder diagnostics, made on first use. */
   diagnostics?: Diagnostic[];
   /** The heading read from the line in its block context (`sig`), with its marker findings. */
@@ -100,6 +101,7 @@ export class LineCache {
       placeholders: moved.placeholders.map((p) => ({ text: p.text, kind: p.kind, form: p.form, range: lineRange(line, p.range.start.character, p.range.end.character) })),
       ambiguous: moved.ambiguous,
       emphasis: moved.emphasis,
+      templateOnly: moved.templateOnly,
     };
   }
 

@@ -40,7 +40,9 @@ export const messages = {
   levelSkipTop: (marker: string, missing: string) =>
     l10n.t('{0} has no {1} heading above it.', marker, missing),
   unfilledPlaceholder: (text: string, kind: PlaceholderKind) =>
-    l10n.t('Placeholder {0} is still to be filled ({1}).', text, kindName(kind)),
+    text === ''
+      ? l10n.t('A form field is still to be filled ({0}).', kindName(kind))
+      : l10n.t('Placeholder {0} is still to be filled ({1}).', text, kindName(kind)),
   ambiguousEmphasis: (text: string) =>
     l10n.t(
       '{0} could be bold text or two placeholders. For bold, put a space or punctuation on both sides or write <b>…</b>; for placeholders, use full-width asterisks (＊＊).',

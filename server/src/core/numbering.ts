@@ -1,6 +1,6 @@
 /** Numbering checks among the sibling headings of each section and annex. */
 import type { Heading, OutlineNode, Range } from './types';
-import { formatMarker } from './headings';
+import { formatMarker, formatPart } from './headings';
 import { messages } from './messages';
 import type { Level3Style } from './headings';
 
@@ -9,6 +9,8 @@ export interface NumberingFinding {
   range: Range;
   message: string;
   data?: Record<string, unknown>;
+  /** A finding a careful reader would not call an error (numbering that starts past one): at most a warning. */
+  uncertain?: boolean;
 }
 
 const LEVEL_EXAMPLE = ['', '一、', '（一）', '1．', '（1）'] as const;
@@ -19,25 +21,31 @@ export function checkNumbering(
   level3: Level3Style,
 ): NumberingFinding[] {
   const findings: NumberingFinding[] = [];
-  // Siblings: same parent node (or the top) and the same level.
-  const groups = new Map<OutlineNode | null, Map<number, number[]>>();
+  // Siblings: same parent node (or the top) and the same kind of marker.
+  const groups = new Map<OutlineNode | null, Map<string, number[]>>();
   headings.forEach((h, i) => {
     if (h.level === 0) return;
-    const byLevel = groups.get(parents[i]!) ?? new Map<number, number[]>();
-    const list = byLevel.get(h.level) ?? [];
+    const kind = h.part ? `part:${h.part}` : String(h.markerLevel ?? h.level);
+    const byKind = groups.get(parents[i]!) ?? new Map<string, number[]>();
+    const list = byKind.get(kind) ?? [];
     list.push(i);
-    byLevel.set(h.level, list);
-    groups.set(parents[i]!, byLevel);
+    byKind.set(kind, list);
+    groups.set(parents[i]!, byKind);
   });
-  for (const [parent, byLevel] of groups) {
-    for (const [level, indices] of byLevel) {
-      checkSequence(headings, indices, level as 1 | 2 | 3 | 4, level3, findings);
+  const byLine = new Map(headings.map((h) => [h.line, h]));
+  for (const [parent, byKind] of groups) {
+    for (const indices of byKind.values()) {
       const first = headings[indices[0]!]!;
-      const parentLevel = parent ? parent.level : 0;
+      checkSequence(headings, indices, level3, !parent || parent.level === 0, findings);
+      if (first.part) continue;
+      // Compared by the levels the markers stand for: under a part (第一章), 一、 comes next.
+      const level = first.markerLevel ?? first.level;
+      const parentHeading = parent ? byLine.get(parent.range.start.line) : undefined;
+      const parentLevel = !parent ? 0 : parentHeading?.part ? 0 : (parentHeading?.markerLevel ?? parent.level);
       // Annexes (level 0) are documents of their own: a glossary numbered 1. 2. is fine there.
       if (level > parentLevel + 1 && first.ordinal !== null && !(parent && parent.level === 0)) {
         const skipped = LEVEL_EXAMPLE[parentLevel + 1]!;
-        const message = parent && parent.level > 0
+        const message = parent && parent.level > 0 && !parentHeading?.part
           ? messages.levelSkipUnder(first.marker, parent.marker || parent.title, skipped)
           : messages.levelSkipTop(first.marker, skipped);
         findings.push({ code: 'level-skip', range: first.markerRange, message });
@@ -47,21 +55,47 @@ export function checkNumbering(
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-function checkSequence(
-  headings: readonly Heading[],
-  indices: readonly number[],
-  level: 1 | 2 | 3 | 4,
-  level3: Level3Style,
-  out: NumberingFinding[],
-): void {
+/** The marker for `ordinal` written like `h`'s. */
+function markerLike(h: Heading, ordinal: number, level3: Level3Style): string {
+  return h.part ? formatPart(h.marker, ordinal) : formatMarker(h.markerLevel ?? (h.level as 1 | 2 | 3 | 4), ordinal, level3);
+}
+
+function checkSequence(headings: readonly Heading[], indices: readonly number[], level3: Level3Style, top: boolean, out: NumberingFinding[]): void {
   let last = 0;
-  const seen = new Map<number, number>();
+  let seen = new Map<number, number>();
   let previous: Heading | null = null;
+  // The sequences an item list nested in a deeper heading interrupted.
+  const outer: Array<{ last: number; seen: Map<number, number>; previous: Heading | null }> = [];
   for (const i of indices) {
     const h = headings[i]!;
     if (h.ordinal === null) continue;
     const ord = h.ordinal;
-    const expected = formatMarker(level, last + 1, level3);
+    // An item list that starts again at 1 right after a deeper heading is nested in that heading
+    // (`（2）…` then `1、` `2、`): a new sequence, not a repeat; the outer one goes on after it.
+    const before = i > 0 ? headings[i - 1]! : null;
+    if (ord === 1 && last > 0 && h.introduced) {
+      // A list of items introduced by a colon numbers on its own.
+      last = 0;
+      seen = new Map();
+      outer.length = 0;
+    } else if (ord === 1 && last > 0 && h.level >= 3 && before && before.level > h.level && before.line > (previous?.line ?? -1)) {
+      outer.push({ last, seen, previous });
+      last = 0;
+      seen = new Map();
+    } else if (ord !== last + 1 && outer.length && ord === outer[outer.length - 1]!.last + 1) {
+      ({ last, seen, previous } = outer.pop()!);
+    } else if (ord === 1 && last > 0 && top) {
+      // 一、 again at the top with no title before it (a title would have opened a document of
+      // its own): a second report or a quoted outline as likely as a slip. Say so once, as a
+      // warning, and read on from there.
+      out.push({ code: 'numbering-duplicate', range: h.markerRange, message: messages.numberingDuplicate(h.marker, seen.get(1)! + 1), data: { level: h.level, ordinal: 1, expected: last + 1, expectedMarker: markerLike(h, last + 1, level3) }, uncertain: true });
+      last = 1;
+      seen = new Map([[1, h.line]]);
+      previous = h;
+      continue;
+    }
+    const level = h.level;
+    const expected = markerLike(h, last + 1, level3);
     const data = { level, ordinal: ord, expected: last + 1, expectedMarker: expected };
     if (ord === last + 1) {
       // in sequence
@@ -71,7 +105,9 @@ function checkSequence(
       out.push({ code: 'numbering-order', range: h.markerRange, message: messages.numberingOrder(h.marker, previous!.marker), data });
     } else {
       const message = previous ? messages.numberingGap(h.marker, previous.marker, expected) : messages.numberingStart(h.marker, expected);
-      out.push({ code: 'numbering-gap', range: h.markerRange, message, data });
+      // Top-level numbering of a document that starts past one is an excerpt, or a first section
+      // left without its heading, as often as a slip: a warning, not an error.
+      out.push({ code: 'numbering-gap', range: h.markerRange, message, data, ...(!previous && top ? { uncertain: true } : {}) });
     }
     if (!seen.has(ord)) seen.set(ord, h.line);
     last = Math.max(last, ord);

@@ -21,12 +21,18 @@ export interface AnalysisOptions {
    * wants `1.`; `fullwidth` wants `1．`. `1、` is always reported.
    */
   level3Punctuation: 'any' | 'halfwidth' | 'fullwidth';
+  /**
+   * Recognise a report's kind from its title or file name when no template is named.
+   * Off: only a named template (front matter, configuration, setting, `--template`) applies.
+   */
+  recognizeTemplates: boolean;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = Object.freeze({
   severity: {},
   placeholders: Object.freeze({ asterisks: true, masks: true, prompts: true, blanks: true }),
   level3Punctuation: 'any',
+  recognizeTemplates: true,
 }) as AnalysisOptions;
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
@@ -52,6 +58,7 @@ export function resolveOptions(input?: DeepPartial<AnalysisOptions> | null): Ana
       blanks: bool(p.blanks, true),
     },
     level3Punctuation: l3 === 'halfwidth' || l3 === 'fullwidth' ? l3 : 'any',
+    recognizeTemplates: bool(input?.recognizeTemplates, true),
   };
 }
 

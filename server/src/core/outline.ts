@@ -17,7 +17,8 @@ export function assignMarkdownLevels(headings: Heading[]): void {
   }
   const known = new Map<number, number>();
   for (const [depth, v] of votes) known.set(depth, [...v].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]);
-  const unnumbered = headings.filter((h) => h.depth > 0 && h.ordinal === null && h.level > 0);
+  // Parts (`# 主要工作` above `## 一、`) already have their level.
+  const unnumbered = headings.filter((h) => h.depth > 0 && h.ordinal === null && h.level > 0 && !h.part);
   // A loop, not Math.min(...depths): 125,000 headings overflow the stack as call arguments.
   let base = Infinity;
   for (const h of unnumbered) base = Math.min(base, h.depth);

@@ -6,9 +6,10 @@ import type { AnalysisOptions } from './options';
 import type { Heading, HeadingForm, Placeholder, Range, ReportTitle } from './types';
 import type { BlockScan, LineInfo } from './blocks';
 import { excludedSpans } from './inline';
-import { matchAnnex, matchMarker, type MarkerMatch } from './headings';
+import { matchAnnex, matchMarker, matchPart, skipDecoration, type MarkerMatch } from './headings';
 import { scanLine, type EmphasisPair } from './placeholders';
 import type { LineCache, LineEntry } from './lineCache';
+import { addVotes, documentMode, proseEntry, proseFenceLines, resolveEntry, type DocumentMode, type ModeVotes } from './emphasisMode';
 import { detach, lineRange, skipIndent, trimEnd, type LineTable } from './text';
 
 export interface Finding {
@@ -28,14 +29,26 @@ export interface LineScanResult {
   emphasis: Map<number, EmphasisPair[]>;
   /** A leading title line (not a heading), if any. */
   titleLine: ReportTitle | null;
+  /** What the document's placeholders and bold spans say it is, and their counts. */
+  mode: DocumentMode;
+  votes: ModeVotes;
 }
 
 const RUN_IN_STOP = /[。！？!?]/g;
 const RUN_IN_COLON = /[：:]/g;
-const TRAILING_PUNCT = /[\s\u3000。．.；;：:，,！!？?、]+$/;
+const TRAILING_PUNCT = new Set([...' \t\r\n\f\v\u00a0\u3000。．.；;：:，,！!？?、']);
 const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
-const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
 const MIN_TITLE_LETTERS = 4;
+/** Page chrome above a report's title: breadcrumbs, publication metadata. */
+const PAGE_CHROME = /^(?:-+>|>|»|首页|当前位置|您的位置|您现在的位置)|(?:发布时间|发布日期|发文日期|信息来源|来源|浏览次数|访问次数|点击数|阅读量|更新时间)\s*[:：]/;
+const INLINE_MARKER = /[，,；;]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/g;
+/** `## 附件1 …`, `## 附录 名词解释`, `## 附件（可选）`, `## 附5:` (not `## 附近…`). */
+const MD_ANNEX = /^(?:附(?:件|录|表)(?:[\s\u30000-9０-９一二三四五六七八九十:：（(A-Z]|$)|附\s*[0-9０-９一二三四五六七八九十])/;
+const PANDOC_ATTRIBUTES = /\{(?:[.#][^{}]*|[^{}=]+=[^{}]*)\}[ \t]*$/;
+const TABLE_CELLS = /[|｜]|[^\s\u3000][ \u3000]*\t+[ \u3000]*[^\s\u3000]/;
+/** Two or more numbers after spaces at the end (tested on the tail only: linear on any line). */
+const TRAILING_NUMBERS = /(?:[ \u3000]+[-—0-9０-９.．%％]+){2,}[ \u3000]*$/;
+const isTableRow = (text: string) => TABLE_CELLS.test(text) || TRAILING_NUMBERS.test(text.slice(-80));
 
 function stripEmphasis(line: string, start: number, end: number, pairs: readonly EmphasisPair[]): string {
   let out = '';
@@ -48,8 +61,25 @@ function stripEmphasis(line: string, start: number, end: number, pairs: readonly
   return out + line.slice(i, end);
 }
 
+/** The title without surrounding space and closing punctuation (a loop: linear on any text). */
 function cleanTitle(raw: string): string {
-  return raw.trim().replace(TRAILING_PUNCT, '').trim();
+  const text = raw.trim();
+  let end = text.length;
+  while (end > 0 && TRAILING_PUNCT.has(text[end - 1]!)) end--;
+  return text.slice(0, end).trim();
+}
+
+/** Where an ATX heading's closing `#`s (with the spaces before them) start, or `to` when there are none. */
+function atxCloseStart(line: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && (line[i - 1] === ' ' || line[i - 1] === '\t')) i--;
+  let j = i;
+  while (j > from && line[j - 1] === '#') j--;
+  if (j === i) return to;
+  if (j === from) return from; // only #s: an empty heading
+  let k = j;
+  while (k > from && (line[k - 1] === ' ' || line[k - 1] === '\t')) k--;
+  return k < j ? k : to;
 }
 
 /** Where a line's text starts and ends, past indentation, container markers and ATX `#`s. */
@@ -60,10 +90,10 @@ function contentBounds(line: string, li: LineInfo): { from: number; to: number }
     const open = ATX_OPEN.exec(line.slice(from));
     if (open) {
       from = skipIndent(line, from + open[0].length);
-      const close = ATX_CLOSE.exec(line.slice(from, to));
-      if (close) to = from + close.index;
-      else if (/^#+$/.test(line.slice(from, to))) to = from;
-      to = Math.max(to, from);
+      to = Math.max(atxCloseStart(line, from, to), from);
+      // A Pandoc attribute block after the text (`## 标题 {.noindent}`) is not part of the title.
+      const attr = PANDOC_ATTRIBUTES.exec(line.slice(from, to));
+      if (attr && attr.index > 0) to = trimEnd(line, from, from + attr.index);
     }
   }
   return { from, to };
@@ -81,8 +111,9 @@ function lineEntry(line: string, n: number, from: number, options: AnalysisOptio
       text: own,
       from,
       placeholders: scanned.placeholders.map((p) => ({ text: own.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) })),
-      ambiguous: scanned.ambiguous.map((pair) => ({ start: pair.open[0], end: pair.close[1] })),
+      ambiguous: scanned.ambiguous,
       emphasis: scanned.emphasis,
+      templateOnly: scanned.templateOnly,
     };
   }
   cache?.keep(entry);
@@ -109,9 +140,20 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   const patched = cache ? patchOneLine(table, blocks, options, cache) : null;
   if (patched) return patched;
   const { lines } = table;
-  const result: LineScanResult = { headings: [], placeholders: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null };
+  // First every line's own reading, whose votes decide how the document reads ambiguous pairs.
+  const raws: Array<LineEntry | undefined> = new Array(lines.length);
+  const votes: ModeVotes = { template: 0, bold: 0 };
+  for (let n = 0; n < lines.length; n++) {
+    const li = blocks.lines[n]!;
+    if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') continue;
+    addVotes(votes, (raws[n] = lineEntry(lines[n]!, n, contentBounds(lines[n]!, li).from, options, cache)));
+  }
+  for (const n of proseFenceLines(lines, blocks)) addVotes(votes, (raws[n] = proseEntry(lines[n]!, n, options.placeholders)));
+  const mode = documentMode(votes);
+  const result: LineScanResult = { headings: [], placeholders: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null, mode, votes };
   let inList = false;
   let listAsHeadings = false;
+  let lastList: { end: number; asHeadings: boolean } | null = null;
   let lastText = '';
   let seenContent = false;
   let titleSearch = true;
@@ -121,6 +163,8 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     const li = blocks.lines[n]!;
     if (li.kind === 'blank') continue;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') {
+      const prose = raws[n] && resolveEntry(raws[n]!, mode);
+      if (prose?.placeholders.length) for (const p of (result.placeholderLines.push(prose), prose.placeholders)) result.placeholders.push(p);
       if (li.kind === 'code' || li.kind === 'hr') {
         seenContent = true;
         titleSearch = false;
@@ -129,7 +173,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
       continue;
     }
     const { from, to } = contentBounds(lines[n]!, li);
-    const entry = lineEntry(lines[n]!, n, from, options, cache);
+    const entry = resolveEntry(raws[n]!, mode);
     const line = entry.text;
     const emphasis = entry.emphasis;
     if (emphasis.length) result.emphasis.set(n, emphasis);
@@ -139,12 +183,17 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     }
     if (entry.ambiguous.length) for (const f of ambiguousFindings(entry)) result.findings.push(f);
 
-    // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings.
+    // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings,
+    // unless its items end like clauses of one sentence (`；`, `，`). A list that goes on from
+    // the number where the previous one stopped (`1.`, a paragraph, `2.`) is the same list.
     if (li.listDepth === 0) inList = false;
     else if (!inList) {
       inList = true;
-      listAsHeadings = li.listMarker === '.' && li.listDepth === 1 && !/[：:]$/.test(lastText);
+      const ordered = li.listMarker === '.' && li.listDepth === 1;
+      if (ordered && lastList && li.listNumber === lastList.end + 1) listAsHeadings = lastList.asHeadings;
+      else listAsHeadings = ordered && !/[：:]$/.test(lastText) && !clauseItems(lines, blocks, n);
     }
+    if (li.listMarker === '.' && li.listDepth === 1) lastList = { end: li.listNumber, asHeadings: listAsHeadings };
     lastText = line.slice(from, to);
 
     if (li.kind === 'table') continue;
@@ -153,9 +202,9 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     const read = lineHeading(entry, li, from, to, allowHeading, options);
     for (const f of read.findings) result.findings.push(f);
     const heading = read.heading ? { ...read.heading } : null;
-    if (heading?.level === 0 && heading.title === '') annexTitle = heading;
+    // `附件1` or `第一部分` on a line of its own: the title is the next line, if it reads as one.
+    if ((heading?.level === 0 || heading?.part) && heading.title === '') annexTitle = heading;
     else if (annexTitle) {
-      // `附件1` on a line of its own: the annex's title is the next line, if it reads as one.
       const text = cleanTitle(stripEmphasis(line, from, to, emphasis));
       if (!heading && li.kind === 'text' && [...text].length <= 40 && !/[。；;]/.test(text)) annexTitle.title = text;
       annexTitle = null;
@@ -175,7 +224,8 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     if (titleSearch && li.kind === 'text') {
       const text = stripEmphasis(line, from, to, emphasis).trim();
       const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-      if (letters >= MIN_TITLE_LETTERS) {
+      // A web page's breadcrumb or metadata line before the title is no title, and no body yet.
+      if (letters >= MIN_TITLE_LETTERS && !PAGE_CHROME.test(text)) {
         titleSearch = false;
         if ([...text].length <= 60 && !/[。；;：:，,！!？?]$/.test(text) && li.listDepth === 0) {
           result.titleLine = { text: cleanTitle(text), range: lineRange(n, from, to), source: 'line' };
@@ -186,6 +236,17 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   }
   cache?.commit(result);
   return result;
+}
+
+/** The top-level items of the list starting at line `n` end like clauses (`；`, `，`, `、`). */
+function clauseItems(lines: readonly string[], blocks: BlockScan, n: number): boolean {
+  for (let k = n; k < lines.length; k++) {
+    const li = blocks.lines[k]!;
+    if (li.kind === 'blank') continue;
+    if (li.listDepth === 0) break;
+    if (li.listDepth === 1 && li.listMarker && /[；;，,、]\s*$/.test(lines[k]!)) return true;
+  }
+  return false;
 }
 
 /**
@@ -205,34 +266,53 @@ function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOpti
   if (prev.titleLine && prev.titleLine.range.start.line >= n) return null;
   const line = table.lines[n]!;
   const { from, to } = contentBounds(line, li);
-  if (/^附件/.test(line.slice(from)) || /^附件/.test(cache.previousLine(n) ?? '')) return null;
+  if (/^\s*[附第]/.test(line.slice(from)) || /^\s*[附第]/.test(cache.previousLine(n) ?? '')) return null;
   let before = n - 1;
   while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
-  if (before >= 0 && prev.headings.some((h) => h.line === before && h.level === 0)) return null;
+  if (before >= 0 && prev.headings.some((h) => h.line === before && (h.level === 0 || h.part))) return null;
   let after = n + 1;
   while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
   if (after < table.lines.length && blocks.lines[after]!.listDepth > 0) return null;
 
-  const entry = lineEntry(line, n, from, options, cache);
+  const oldLine = cache.previousLine(n);
+  const old = oldLine === undefined ? undefined : cache.lookup(n, oldLine, contentBounds(oldLine, li).from);
+  if (!old) return null;
+  const raw = lineEntry(line, n, from, options, cache);
+  // The document must read as it did: the same mode, from the votes with this line's changed.
+  const votes = { ...prev.votes };
+  addVotes(votes, old, -1);
+  addVotes(votes, raw);
+  if (documentMode(votes) !== prev.mode) return null;
+  const entry = resolveEntry(raw, prev.mode);
   const read = lineHeading(entry, li, from, to, true, options);
   const onLine = (r: { range: { start: { line: number } } }) => r.range.start.line === n;
   // Placeholders are in document order: swap the slice of line n.
   const placeholderLine = (p: Placeholder) => p.range.start.line;
   const first = firstAtLine(prev.placeholders, n, placeholderLine);
   const last = firstAtLine(prev.placeholders, n + 1, placeholderLine);
-  // Concatenated, not spliced with a spread: one line can hold 100,000 placeholders.
-  const placeholders = prev.placeholders.slice(0, first).concat(entry.placeholders, prev.placeholders.slice(last));
+  const placeholders = prev.placeholders.slice();
+  spliceIn(placeholders, first, last - first, entry.placeholders);
   const placeholderLines = prev.placeholderLines.filter((e) => e.line !== n);
   if (entry.placeholders.length) placeholderLines.splice(firstAtLine(placeholderLines, n, (e) => e.line), 0, entry);
   const headings = prev.headings.filter((h) => h.line !== n).map((h) => ({ ...h }));
   if (read.heading) headings.splice(headings.findIndex((h) => h.line > n) >>> 0, 0, { ...read.heading });
-  const findings = [...prev.findings.filter((f) => !onLine(f)), ...ambiguousFindings(entry), ...read.findings];
+  const findings = prev.findings.filter((f) => !onLine(f));
+  for (const f of ambiguousFindings(entry)) findings.push(f);
+  for (const f of read.findings) findings.push(f);
   const emphasis = new Map(prev.emphasis);
   if (entry.emphasis.length) emphasis.set(n, entry.emphasis);
   else emphasis.delete(n);
-  const result: LineScanResult = { headings, placeholders, placeholderLines, findings, emphasis, titleLine: prev.titleLine };
-  cache.commitPatch(result, entry);
+  const result: LineScanResult = { headings, placeholders, placeholderLines, findings, emphasis, titleLine: prev.titleLine, mode: prev.mode, votes };
+  cache.commitPatch(result, raw);
   return result;
+}
+
+/** `splice` without spreading `items` into a call (a line can hold 100,000 placeholders). */
+function spliceIn<T>(list: T[], start: number, remove: number, items: readonly T[]): void {
+  const tail = list.slice(start + remove);
+  list.length = start;
+  for (const x of items) list.push(x);
+  for (const x of tail) list.push(x);
 }
 
 /** Index of the first item on `line` or after it, in a list kept in line order. */
@@ -257,14 +337,14 @@ function readHeading(
   options: AnalysisOptions,
   findings: Finding[],
 ): Heading | null {
-  let p = from;
+  let p = skipDecoration(line, from);
   const lead = emphasis.find((e) => e.open[0] === p);
-  if (lead) p = lead.open[1];
+  if (lead) p = skipDecoration(line, lead.open[1]);
   const content = line.slice(p, to);
   const isMd = li.kind === 'heading';
 
   const annex = matchAnnex(content);
-  if (annex && (isMd ? /^附件\s*[0-9０-９一二三四五六七八九十:：]/.test(content) : annex.rest === '')) {
+  if (annex && (isMd ? MD_ANNEX.test(content) : annex.rest === '')) {
     // The marker and its range are one slice of the line (JavaScript's \s, which matched
     // after it, also covers a stray BOM: both lose it together).
     const marker = content.slice(0, content.length - annex.rest.length).replace(/\s+$/, '');
@@ -281,8 +361,29 @@ function readHeading(
     };
   }
 
-  let marker: MarkerMatch | null = null;
   let form: HeadingForm = isMd ? (/^\s*#/.test(line.slice(li.contentStart)) ? 'atx' : 'setext') : 'plain';
+  const part = li.listMarker ? null : matchPart(line, p, to);
+  if (part) {
+    let t = part.end;
+    const closing = emphasis.find((e) => e.close[0] === t);
+    if (closing) t = closing.close[1];
+    t = skipIndent(line, t);
+    if (/^[、:：.．]/.test(line.slice(t, to))) t = skipIndent(line, t + 1);
+    return {
+      level: 1,
+      marker: part.text,
+      ordinal: part.ordinal,
+      title: cleanTitle(stripEmphasis(line, t, to, emphasis)),
+      form,
+      depth: li.depth,
+      range: lineRange(n, from, to),
+      markerRange: lineRange(n, part.start, part.end),
+      line: n,
+      part: part.unit,
+    };
+  }
+
+  let marker: MarkerMatch | null = null;
   if (li.listMarker === '.' && !isMd) {
     // `1. 标题` as a Markdown list item: the list number is the level-3 marker.
     const raw = line.slice(0, li.contentStart);
@@ -304,6 +405,10 @@ function readHeading(
     marker = matchMarker(line, p, options.level3Punctuation);
   }
   if (!marker && !isMd) return null;
+  // A table row flattened into text (`二、办理结果 | 予以公开 | 12 |`, cells split by tabs) is no heading.
+  if (marker && !isMd && isTableRow(line.slice(marker.end, to))) return null;
+  // A table of contents run into one line (`一、概述,(一)…,二、…`) is no heading either.
+  if (marker && !isMd && (line.slice(marker.end, to).match(INLINE_MARKER)?.length ?? 0) >= 2) return null;
 
   let t = marker && form !== 'list' ? marker.end : p;
   const afterMarker = emphasis.find((e) => e.close[0] === t || e.open[0] === t);

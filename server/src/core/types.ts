@@ -34,6 +34,12 @@ export interface Heading {
   markerRange: Range;
   /** 0-based line of the heading. */
   line: number;
+  /** `第一部分`, `第二章`, `第三节` headings: the unit (部分, 章, 节, 篇, 编). */
+  part?: string;
+  /** The GB/T 9704 level of the marker, when parts above the heading moved `level` down. */
+  markerLevel?: 1 | 2 | 3 | 4;
+  /** A `1` right after a line ending in `：`: an item list of its own, whose numbering starts again. */
+  introduced?: boolean;
 }
 
 export interface OutlineNode {

@@ -45,13 +45,14 @@ export function parseConfig(text: string, file: string): ConfigResult {
     severity?: AnalysisOptions['severity'];
     placeholders?: Partial<AnalysisOptions['placeholders']>;
     level3Punctuation?: AnalysisOptions['level3Punctuation'];
+    recognize?: boolean;
   };
   return {
     config: {
       file,
       templatesFolder: raw.templatesFolder ? path.resolve(path.dirname(file), raw.templatesFolder) : null,
       templates: Object.entries(raw.templates ?? {}),
-      options: { severity: raw.severity, placeholders: raw.placeholders, level3Punctuation: raw.level3Punctuation },
+      options: { severity: raw.severity, placeholders: raw.placeholders, level3Punctuation: raw.level3Punctuation, recognizeTemplates: raw.recognize },
     },
     errors: [],
   };

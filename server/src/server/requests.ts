@@ -5,7 +5,9 @@ import type { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { OutlineNode, ReportTemplate } from '../core';
-import type { PlaceholderItem, TemplateInfo } from '../../../shared/protocol';
+import type { ExportDocxResult, PlaceholderItem, TemplateInfo } from '../../../shared/protocol';
+import { exportDocx } from '../core/export';
+import { imageLoader } from '../node/exportFiles';
 import { filePathOf, type ReportState, type ReportStore } from './reports';
 import type { SettingsStore } from './settings';
 import { readRegularFile } from '../node/safeRead';
@@ -102,4 +104,19 @@ export async function templatesFor(store: ReportStore, settings: SettingsStore, 
 
 export function templateInfo(t: ReportTemplate): TemplateInfo {
   return { id: t.id, name: t.name, description: t.description, path: t.file ?? '', builtin: t.builtin };
+}
+
+/** The Word export of a document's current version; images are read relative to its file. */
+export async function exportDocxOf(state: ReportState): Promise<ExportDocxResult> {
+  const file = filePathOf(state.uri);
+  const result = await exportDocx(state.text, state.model, {
+    layout: state.template?.layout ?? null,
+    loadImage: file ? imageLoader(path.dirname(file)) : undefined,
+    title: state.model.title?.text ?? (file ? path.basename(file) : ''),
+  });
+  return {
+    base64: Buffer.from(result.bytes).toString('base64'),
+    placeholders: result.placeholders,
+    warnings: result.warnings.map((w) => `${w.line + 1}: ${w.message}`),
+  };
 }

@@ -21,6 +21,7 @@ import { deriveTemplate } from '../core';
 import { useLocale } from '../l10n';
 import {
   DeriveTemplateRequest,
+  ExportDocxRequest,
   ListTemplatesRequest,
   OutlineStatusNotification,
   PlaceholdersRequest,
@@ -34,7 +35,7 @@ import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { guardConnection } from './guard';
 import { MAX_DATA_BYTES, readRegularFile } from '../node/safeRead';
-import { placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
+import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 
 export function startServer(unguarded: Connection): void {
   const connection = guardConnection(unguarded);
@@ -226,6 +227,11 @@ export function startServer(unguarded: Connection): void {
     if (!doc) return null;
     const s = await store.get(doc);
     return { text: deriveTemplate(s.text, s.model, filePathOf(p.uri) ?? 'report.md') };
+  });
+
+  connection.onRequest(ExportDocxRequest, async (p) => {
+    const doc = documents.get(p.uri);
+    return doc ? exportDocxOf(await store.get(doc)) : null;
   });
 
   documents.listen(connection);

@@ -24,6 +24,7 @@ function merge(editor: ReportAuthorSettings, workspace: WorkspaceConfig): DeepPa
     severity: { ...editor.severity, ...(w.severity ?? {}) },
     placeholders: { ...editor.placeholders, ...(w.placeholders ?? {}) },
     level3Punctuation: w.level3Punctuation ?? editor.level3Punctuation,
+    recognizeTemplates: w.recognizeTemplates ?? editor.recognizeTemplates,
   };
 }
 
@@ -41,6 +42,7 @@ export function sanitizeSettings(raw: unknown): ReportAuthorSettings {
     templatesFolder: typeof r.templatesFolder === 'string' ? r.templatesFolder : '',
     templates: strings(r.templates),
     detect: r.detect === 'always' || r.detect === 'never' ? r.detect : 'auto',
+    recognizeTemplates: typeof r.recognizeTemplates === 'boolean' ? r.recognizeTemplates : true,
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Diagnostic, Heading, Placeholder, ReportModel } from '../types';
-import { PLACEHOLDER_TOKEN, RUN_IN_END, tokenIndex } from './source';
+import { LITERAL_ASTERISK, PLACEHOLDER_TOKEN, RUN_IN_END, tokenIndex } from './source';
 import { addClass, el, text } from './hast';
 import { labels } from './labels';
 import { chipHtml, chipLabels, type ChipLabels } from './chip';
@@ -62,7 +62,7 @@ function visitChildren(parent: Root | Element, ctx: Context): void {
   const out: Array<RootContent> = [];
   for (const child of parent.children) {
     if (child.type === 'text') {
-      out.push(...chips(child.value.includes(RUN_IN_END) ? child.value.split(RUN_IN_END).join('') : child.value, ctx));
+      for (const c of chips(child.value.includes(RUN_IN_END) ? child.value.split(RUN_IN_END).join('') : child.value, ctx)) out.push(c);
       continue;
     }
     if (child.type === 'element') {
@@ -80,7 +80,7 @@ function visitChildren(parent: Root | Element, ctx: Context): void {
 
 function visitElement(node: Element, ctx: Context): void {
   for (const [key, value] of Object.entries(node.properties)) {
-    if (typeof value === 'string' && value.includes('\uE000')) node.properties[key] = untoken(value, ctx);
+    if (typeof value === 'string' && /[\uE000\uE003]/.test(value)) node.properties[key] = untoken(value, ctx);
     else if (Array.isArray(value)) node.properties[key] = value.map((v) => (typeof v === 'string' ? untoken(v, ctx) : v));
   }
   const start = node.position?.start.line;
@@ -166,6 +166,7 @@ function contains(node: ElementContent, mark: string): boolean {
 
 /** Text with placeholder tokens → text and chips. */
 function chips(value: string, ctx: Context): Array<ElementContent | Raw> {
+  if (value.includes(LITERAL_ASTERISK)) value = value.split(LITERAL_ASTERISK).join('*');
   if (!value.includes('\uE000')) return [text(value)];
   const out: Array<ElementContent | Raw> = [];
   let last = 0;
@@ -190,5 +191,6 @@ function chip(p: Placeholder, ctx: Context): Raw {
 
 /** In an attribute (alt, title), a placeholder is its own text. */
 function untoken(value: string, ctx: Context): string {
+  if (value.includes(LITERAL_ASTERISK)) value = value.split(LITERAL_ASTERISK).join('*');
   return value.replace(PLACEHOLDER_TOKEN, (_, digits: string) => ctx.placeholders[tokenIndex(digits)]?.text ?? '');
 }

@@ -21,6 +21,8 @@ import type { BlockScan } from '../blocks';
 export const PLACEHOLDER_OPEN = '\uE000';
 export const PLACEHOLDER_CLOSE = '\uE001';
 export const RUN_IN_END = '\uE002';
+/** An asterisk remark must not read (see `literalAsterisksIfHostile`); shown as `*`. */
+export const LITERAL_ASTERISK = '\uE003';
 const DIGIT_ZERO = 0xe010;
 /** The renderer's private characters; any already in the report are replaced (same length). */
 const RESERVED = /[\uE000-\uE01F]/g;
@@ -57,6 +59,40 @@ function standAlone(line: string): string {
   return '\\' + text;
 }
 
+/**
+ * The line with its edits made, in one pass (a line can hold 100,000 placeholders: cutting
+ * the line once per edit would be quadratic). Edits do not overlap; an insertion at a
+ * placeholder's end comes after the placeholder, as edits made from the end would put it.
+ */
+function applyEdits(line: string, list: Array<{ start: number; end: number; text: string }>): string {
+  list.sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of list) {
+    if (e.start < at) continue;
+    parts.push(line.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(line.slice(at));
+  return parts.join('');
+}
+
+/** More `*` than this on one line and they are shown as written (see below). */
+export const MAX_LINE_ASTERISKS = 2000;
+
+/**
+ * remark's emphasis matching slows down faster than the line grows once a line holds
+ * thousands of delimiter runs (10,000 bold pairs: tens of seconds). No report line holds
+ * that many; a hostile one shows its asterisks as written, which keeps every character:
+ * they are hidden from remark as a private character and put back after rendering.
+ */
+function literalAsterisksIfHostile(line: string): string {
+  let count = 0;
+  for (let i = line.indexOf('*'); i >= 0 && count <= MAX_LINE_ASTERISKS; i = line.indexOf('*', i + 1)) count++;
+  if (count <= MAX_LINE_ASTERISKS) return line;
+  return line.replace(/\*/g, LITERAL_ASTERISK);
+}
+
 export function prepareSource(lines: readonly string[], blocks: BlockScan, model: ReportModel): PreparedSource {
   const edits = new Map<number, Array<{ start: number; end: number; text: string }>>();
   const add = (line: number, start: number, end: number, text: string) => {
@@ -82,12 +118,11 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
       continue;
     }
     let line = lines[n]!.replace(RESERVED, '\uFFFD');
-    if (n === 0) line = line.replace(/^\uFEFF/, '');
     const list = edits.get(n);
-    if (list) {
-      list.sort((a, b) => b.start - a.start || b.end - a.end);
-      for (const e of list) line = line.slice(0, e.start) + e.text + line.slice(e.end);
-    }
+    if (list) line = applyEdits(line, list);
+    // After the edits: their positions count the BOM, as the engine's do.
+    if (n === 0) line = line.replace(/^\uFEFF/, '');
+    line = literalAsterisksIfHostile(line);
     const prev = n > 0 ? blocks.lines[n - 1]! : null;
     const continues = info.kind === 'text' && !info.blockStart && prev?.kind === 'text';
     if (continues && info.listDepth === 0 && !info.inQuote && prev.listDepth === 0 && !prev.inQuote) {

@@ -48,7 +48,10 @@ const label = (n: OutlineNode) => `${n.marker}${n.title}`;
 
 export function checkTemplate(model: ReportModel, table: LineTable, template: ReportTemplate): TemplateFinding[] {
   const out: TemplateFinding[] = [];
-  const top = model.outline.filter((n) => n.level !== 0);
+  let top = model.outline.filter((n) => n.level !== 0);
+  // A file that is several documents from its first heading on (`## 工作总结`, `## 工作计划`
+  // above `### 一、`): the first document is the report.
+  if (!top.length) top = model.outline.find((n) => n.level === 0 && n.marker === '')?.children ?? [];
   checkScope(top, template.scope, null, template, table, model, out);
   const { minChildren: min, maxChildren: max } = template.scope;
   const anchor = top[0]?.range ?? model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -57,9 +60,14 @@ export function checkTemplate(model: ReportModel, table: LineTable, template: Re
   return out;
 }
 
+/** `附件`, `附录`, `附表1` …: an annex standing as a section is no section of the template. */
+const ANNEX_TITLE = /^(?:[一二三四五六七八九十0-9０-９]+[、.．])?\s*(?:附件|附录|附表|附图)/;
+export const isAnnexSection = (n: OutlineNode) => ANNEX_TITLE.test(n.title) || ANNEX_TITLE.test(n.marker);
+
 function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
   const rules = scope.rules;
   const result: Assignment[] = nodes.map((node) => {
+    if (isAnnexSection(node)) return { node, rules: [], primary: -1, score: -1 };
     let best = 0;
     let matched: number[] = [];
     rules.forEach((rule, i) => {
@@ -82,7 +90,7 @@ function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
   for (let i = result.length - 1; i >= 0; i--) nextLowest[i] = Math.min(nextLowest[i + 1]!, result[i]!.rules[0] ?? Infinity);
   let prev = -1;
   result.forEach((a, i) => {
-    if (!a.rules.length && !(numbered && a.node.ordinal === null)) {
+    if (!a.rules.length && a.score >= 0 && !(numbered && a.node.ordinal === null)) {
       const next = nextLowest[i + 1] === Infinity ? rules.length : nextLowest[i + 1]!;
       const free = rules.map((_, k) => k).filter((k) => rules[k]!.freeTitle && used[k]! < rules[k]!.max);
       const inOrder = free.filter((k) => k >= prev && k <= next);
@@ -224,14 +232,14 @@ function checkScope(
   for (const a of assigned) {
     const n = a.node;
     if (!a.rules.length) {
-      if (scope.closed) out.push({ code: 'unexpected-section', range: n.range, message: msg.unexpected(label(n), template.name) });
+      if (scope.closed && a.score >= 0) out.push({ code: 'unexpected-section', range: n.range, message: msg.unexpected(label(n), template.name) });
       continue;
     }
     const rule = rules[a.primary]!;
     if (a.score === 1 && !rule.freeTitle) out.push({ code: 'title-mismatch', range: n.range, message: msg.titleMismatch(label(n), rule.title), data: { rule: rule.id, title: rule.title } });
     // Only leaves can be empty, and only some rules bound the length: measure no more than that.
     const length = rule.minLength !== null || rule.maxLength !== null ? bodyLength(n, table) : n.children.length === 0 ? bodyLength(n, table, 1) : 1;
-    if (length === 0 && n.children.length === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)), data: { rule: rule.id } });
+    if (length === 0 && n.children.length === 0 && !isContentItem(n, table)) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)), data: { rule: rule.id } });
     else if (rule.minLength !== null && length < rule.minLength) out.push({ code: 'section-length', range: n.range, message: msg.tooShort(label(n), length, rule.minLength) });
     else if (rule.maxLength !== null && length > rule.maxLength) out.push({ code: 'section-length', range: n.range, message: msg.tooLong(label(n), length, rule.maxLength) });
     if (!rule.children) emptyLeaves(n.children, table, out);
@@ -248,8 +256,18 @@ function checkScope(
 function emptyLeaves(nodes: readonly OutlineNode[], table: LineTable, out: TemplateFinding[]): void {
   for (const n of nodes) {
     if (n.children.length) emptyLeaves(n.children, table, out);
-    else if (bodyLength(n, table, 1) === 0) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)) });
+    else if (bodyLength(n, table, 1) === 0 && !isContentItem(n, table)) out.push({ code: 'empty-section', range: n.range, message: msg.empty(label(n)) });
   }
+}
+
+/**
+ * A numbered item whose own line is its content (a Markdown list item, or a line that reads
+ * as a whole sentence: `（一）负责……工作。`) is never empty: only a bare heading is.
+ */
+function isContentItem(n: OutlineNode, table: LineTable): boolean {
+  if (n.form === 'list') return true;
+  const line = table.lines[n.range.start.line] ?? '';
+  return /[。！？!?；;]\s*$/.test(line.replace(/(\*\*|__)\s*$/, ''));
 }
 
 /** Characters of a section's text after its heading, spaces not counted; counting stops at `enough`. */

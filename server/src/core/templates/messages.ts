@@ -26,7 +26,12 @@ export const templateMessages = {
   tooFewTop: (count: number, min: number) => l10n.t('The report has {0} section(s); at least {1} are expected.', count, min),
   tooManyTop: (count: number, max: number) => l10n.t('The report has {0} section(s); at most {1} are expected.', count, max),
   titleMismatch: (section: string, title: string) => l10n.t('{0} stands where the template has “{1}”.', section, title),
-  recognized: (name: string, id: string) => l10n.t('Checked as {0} ({1}), recognised from the title or file name.', name, id),
+  recognized: (name: string, id: string) =>
+    l10n.t(
+      'Checked as {0} ({1}), a guess from the title or file name, so its outline findings are at most warnings. Name a template with `template: {1}` in the front matter or in .report-author.json, or turn recognition off with "recognize": false (setting reportAuthor.recognizeTemplates).',
+      name,
+      id,
+    ),
   unknownTemplate: (ref: string) => l10n.t('Unknown template “{0}”: only the numbering and placeholder checks apply.', ref),
   templateInvalid: (ref: string, reason: string) => l10n.t('The template {0} has errors ({1}): only the numbering and placeholder checks apply.', ref, reason),
 };

@@ -3,6 +3,7 @@
  * follow. Templates are data; they are parsed and validated here, never executed.
  */
 import type { Range } from '../types';
+import type { LayoutOverrides } from '../export/style';
 
 export interface SectionRule {
   id: string;
@@ -55,6 +56,8 @@ export interface ReportTemplate {
   scope: RuleScope;
   /** The skeleton body of the template (Markdown after the front matter). */
   body: string;
+  /** How the Word export lays out reports of this kind (`layout:`), or null for GB/T 9704. */
+  layout?: LayoutOverrides | null;
 }
 
 export interface TemplateError {

@@ -11,6 +11,7 @@ import { splitLines } from '../text';
 import type { Range } from '../types';
 import { readYamlData } from '../yamlData';
 import type { RuleScope, SectionRule, TemplateError, TemplateParseResult } from './model';
+import type { LayoutOverrides } from '../export/style';
 import { regexError } from './regex';
 
 /**
@@ -76,6 +77,7 @@ export function parseTemplate(text: string, file: string | null, rulesText?: str
       recognize: { title: raw.recognize?.title ?? [], fileName: raw.recognize?.fileName ?? [] },
       scope: toScope(raw),
       body,
+      layout: raw.layout ?? null,
     },
     errors: [],
   };
@@ -109,6 +111,7 @@ interface RawTemplate extends RawScope {
   aliases?: string[];
   description?: string;
   recognize?: { title?: string[]; fileName?: string[] };
+  layout?: LayoutOverrides;
   sections: RawRule[];
 }
 

@@ -47,12 +47,17 @@ export function titleScore(title: string, rule: SectionRule): number {
   return score;
 }
 
+/** A year in front (`2025年`, `2025年度`, `20XX年`, `二〇二五年`) does not change what a section is. */
+const LEADING_YEAR = /^(?:[0-9０-９]{4}|[12][0-9０-９xX×＊*]{3}|[12][0-9][xX×＊*]{2}|二[〇零][一二三四五六七八九〇零]{2})年度?的?/;
+
 function computeScore(title: string, rule: SectionRule): number {
-  const t = normalizeTitle(title);
-  if (!t) return 0;
+  const full = normalizeTitle(title);
+  if (!full) return 0;
   const names = [rule.title, ...rule.synonyms].map(normalizeTitle);
-  if (names.includes(t)) return 3;
-  if (rule.pattern && (compileSafe(rule.pattern).test(title) || compileSafe(rule.pattern).test(t))) return 2;
-  if (names.some((n) => similarity(n, t) >= 0.6)) return 1;
+  const bare = full.replace(LEADING_YEAR, '');
+  const forms = bare && bare !== full ? [full, bare] : [full];
+  if (forms.some((t) => names.includes(t))) return 3;
+  if (rule.pattern && (compileSafe(rule.pattern).test(title) || forms.some((t) => compileSafe(rule.pattern!).test(t)))) return 2;
+  if (forms.some((t) => names.some((n) => similarity(n, t) >= 0.6))) return 1;
   return 0;
 }

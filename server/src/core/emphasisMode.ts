@@ -1,0 +1,90 @@
+/**
+ * The document-level half of reading asterisks: a document whose placeholders outnumber
+ * its certain bold spans is a template, and the other way round it is filled text (see
+ * `documentMode`). A line's cached scan does not depend on the document; its reading in a
+ * document of a given mode is made here, and kept with the line while the mode holds.
+ */
+import type { LineEntry } from './lineCache';
+import { emphasisIn, placeholdersIn, scanLine, type DocumentMode, type ModeVotes } from './placeholders';
+import type { Placeholder } from './types';
+import type { BlockScan } from './blocks';
+import type { PlaceholderOptions } from './options';
+import { excludedSpans } from './inline';
+import { lineRange, skipIndent, trimEnd } from './text';
+
+export { documentMode, type DocumentMode, type ModeVotes } from './placeholders';
+
+/** Adds a line's votes: each placeholder found in any document, each certain bold pair. */
+export function addVotes(votes: ModeVotes, entry: LineEntry, sign = 1): void {
+  votes.template += sign * entry.placeholders.length;
+  votes.bold += sign * entry.emphasis.length;
+}
+
+/**
+ * Line `raw` as read in a document of `mode`: in a template its ambiguous pairs are two
+ * placeholders each and its template-only blanks are placeholders; otherwise the pairs are
+ * emphasis, reported as ambiguous only when the document is undecided.
+ */
+export function resolveEntry(raw: LineEntry, mode: DocumentMode): LineEntry {
+  if (!raw.ambiguous.length && !raw.templateOnly.length) return raw;
+  if (raw.resolved?.mode === mode) return raw.resolved.entry;
+  let placeholders: Placeholder[] = raw.placeholders;
+  if (mode === 'template') {
+    const columns = raw.placeholders.map((p) => ({ start: p.range.start.character, end: p.range.end.character, kind: p.kind, form: p.form }));
+    placeholders = placeholdersIn(raw.text, { placeholders: columns, ambiguous: raw.ambiguous, templateOnly: raw.templateOnly }, mode).map((p) => ({
+      text: raw.text.slice(p.start, p.end),
+      kind: p.kind,
+      form: p.form,
+      range: lineRange(raw.line, p.start, p.end),
+    }));
+  }
+  const entry: LineEntry = {
+    line: raw.line,
+    text: raw.text,
+    from: raw.from,
+    placeholders,
+    ambiguous: mode === 'undecided' ? raw.ambiguous : [],
+    emphasis: emphasisIn(raw, mode),
+    templateOnly: [],
+  };
+  raw.resolved = { mode, entry };
+  return entry;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Lines of fenced blocks that hold prose, not code: a fence with no language whose line
+ * has Chinese text (a names list or a form laid out in a ``` block). Their masks, prompts
+ * and blanks are placeholders; asterisks stay literal there, as in any code block.
+ */
+export function proseFenceLines(lines: readonly string[], blocks: BlockScan): number[] {
+  const out: number[] = [];
+  for (let n = 0; n < lines.length; n++) {
+    if (blocks.lines[n]!.kind !== 'code' || !FENCE_OPEN.test(lines[n]!)) continue;
+    const fence = FENCE_OPEN.exec(lines[n]!)![1]!;
+    let k = n + 1;
+    for (; k < lines.length && blocks.lines[k]!.kind === 'code'; k++) {
+      if (lines[k]!.trim().startsWith(fence)) break;
+      if (CJK.test(lines[k]!)) out.push(k);
+    }
+    n = k;
+  }
+  return out;
+}
+
+/** A line of a prose fence, scanned without asterisks and not cached (such lines are few). */
+export function proseEntry(line: string, n: number, options: PlaceholderOptions): LineEntry {
+  const from = skipIndent(line);
+  const scanned = scanLine(line, from, trimEnd(line, from), from, excludedSpans(line, from), { ...options, asterisks: false });
+  return {
+    line: n,
+    text: line,
+    from,
+    placeholders: scanned.placeholders.map((p) => ({ text: line.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) })),
+    ambiguous: [],
+    emphasis: [],
+    templateOnly: scanned.templateOnly,
+  };
+}
