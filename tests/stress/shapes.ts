@@ -351,6 +351,16 @@ export const SHAPES: Shape[] = [
     },
   },
   {
+    name: 'Word export: 20,000 nested quotes and HTML elements, and 20k placeholders on one line',
+    item: '7',
+    owner: 'i11',
+    prepare: (dir, scale) => {
+      const n = pick(scale, 2_000, 20_000);
+      const text = `${HEAD}${'> '.repeat(n)}引文之后\n\n${'<div>'.repeat(n)}嵌套之后${'</div>'.repeat(n)}\n\n${'完成**次，'.repeat(pick(scale, 2_000, 20_000))}\n`;
+      return cliFile(dir, 'deep.md', text, (out) => (/Wrote .*deep\.docx/.test(out.stderr) ? null : `not written: ${out.stderr.slice(0, 200)}`), ['--export', 'docx', '-o', 'deep.docx']);
+    },
+  },
+  {
     name: 'exponential glob in .report-author.json against a 38-character name',
     item: '8',
     owner: 'i11',

@@ -15,6 +15,7 @@ import { codeActions, completions, fixAllUri, resolveCodeAction, FIX_ALL_KIND } 
 import { assignMarkdownLevels } from '../../server/src/core/outline';
 import { readYamlData } from '../../server/src/core/yamlData';
 import { renderReport } from '../../server/src/core/preview';
+import { exportDocx } from '../../server/src/core/export';
 import { leavesOpen } from '../../server/src/core/preview/pipeline';
 import { escapeBrackets, MAX_BRACKETS } from '../../server/src/core/preview/brackets';
 import { matchGlob } from '../../server/src/node/glob';
@@ -233,6 +234,14 @@ test('item 7: nesting too deep to walk (quotes, lists, HTML) renders with every 
   assert.equal(out.match(/<blockquote[ >]/g)?.length, 16);
   assert.ok(out.includes('引文'));
   assertScales('nested lists', (n) => `${base}${Array.from({ length: n }, (_, i) => `${' '.repeat(i * 2)}- 项`).join('\n')}\n`, (t) => renderReport(t, analyze(t), { style: 'editor', standalone: false, panel: false }), 100);
+});
+
+test('item 7: the Word export survives the same nesting and 20,000 placeholders on one line', async () => {
+  const text = `# 报告\n\n一、甲\n\n二、乙\n\n${'> '.repeat(3_000)}引文\n\n${'<div>'.repeat(3_000)}嵌套${'</div>'.repeat(3_000)}\n\n${'完成**次，'.repeat(20_000)}\n`;
+  const model = analyze(text);
+  const result = await exportDocx(text, model);
+  assert.ok(result.bytes.byteLength > 0);
+  assert.equal(result.placeholders, 20_000);
 });
 
 test('item 8: globs match in linear time, with the usual syntax', () => {

@@ -77,11 +77,12 @@ export function renderReport(text: string, model: ReportModel, options: RenderOp
 const MAX_TREE_DEPTH = 400;
 
 /**
- * The report's Markdown as an HTML tree; when it nests too deeply to walk (thousands of
- * nested HTML elements, say), each line as a paragraph of plain text instead: the page
- * loses the formatting, never the text.
+ * The report's Markdown (from prepareSource) as an HTML tree, made safe for the parser
+ * first (see brackets.ts); when it nests too deeply to walk (thousands of nested HTML
+ * elements, say), each line as a paragraph of plain text instead: the page loses the
+ * formatting, never the text. The preview and both exports (HTML, Word) go through here.
  */
-function documentTree(markdown: string, lineOf: readonly number[], blocks: BlockScan): Root {
+export function documentTree(markdown: string, lineOf: readonly number[], blocks: BlockScan): Root {
   try {
     const tree = markdownToHast(tameBrackets(markdown, lineOf, blocks));
     if (depthOf(tree) <= MAX_TREE_DEPTH) return tree;
