@@ -274,3 +274,19 @@ test('in a template, an instruction in brackets alone on a line (or in a cell) i
   ]);
   assert.deepEqual(texts(doc('# 报告', '', '**一、情况**', '', '(主要是项目的背景和主要内容等)')), []);
 });
+
+test('a lone * that marks a note is not a placeholder; one before a unit or in a year is', () => {
+  for (const text of ['填表说明：带*为必填项', '同比增长15%*，注：*为初步数', '*表示已完成']) assert.deepEqual(texts(text), [], text);
+  assert.deepEqual(found('200*年共*项'), [
+    ['*', 'date', r(0, 3, 4)],
+    ['*', 'count', r(0, 6, 7)],
+  ]);
+});
+
+test('【单位名称】 and 【项目名称】 ask for a name; a label such as 【模板】 or 【案例】 does not', () => {
+  assert.deepEqual(found('【单位名称】关于【事项】的报告'), [
+    ['【单位名称】', 'name', r(0, 0, 6)],
+    ['【事项】', 'other', r(0, 8, 12)],
+  ]);
+  for (const text of ['【模板】', '【案例】某市的做法', '【重要】']) assert.deepEqual(texts(text), [], text);
+});

@@ -116,6 +116,9 @@ test('in plain text, a new title followed by its own 一、 starts a second docu
   assert.deepEqual(found(m), []);
   const repeated = analyze(doc('一、工作目标', '内容。', '二、主要任务', '内容。', '一、培养目标', '内容。', '二、培养方式', '内容。', '二、重复的编号', '内容。'));
   assert.deepEqual(found(repeated), [['numbering-duplicate', 4, 2], ['numbering-duplicate', 8, 1]], 'a restart is a warning; a repeat inside the new run is an error');
+  const excerpt = analyze(doc('五、未完成的目标', '内容。', '六、改进建议', '内容。', '一、项目情况', '内容。'));
+  assert.deepEqual(found(excerpt), [['numbering-gap', 0, 2], ['numbering-order', 4, 2]]);
+  assert.equal(excerpt.diagnostics[1]!.message, '一、 comes after 六、: numbers at this level must increase.');
   const bold = analyze(doc('**第一周周报**', '一、本周工作', '内容。', '二、下周计划', '内容。', '**第二周周报**', '一、本周工作', '内容。'));
   assert.deepEqual(tree(bold.outline), [[1, '一、本周工作', 1], [1, '二、下周计划', 3], [0, '第二周周报', 5, [[1, '一、本周工作', 6]]]]);
   assert.deepEqual(found(bold), []);

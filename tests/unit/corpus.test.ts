@@ -99,3 +99,41 @@ test('07 and 08 templates: ## 一、… sections among un-numbered ones, every [
     assert.ok(m.placeholders.every((p) => p.form === 'prompt' || p.form === 'mask'));
   }
 });
+
+// Issue 9 on the web excerpts and Markdown files 30–41.
+const shape = (nodes: OutlineNode[]): unknown[] => nodes.map((n) => (n.children.length ? [n.level, n.marker, n.range.start.line, shape(n.children)] : [n.level, n.marker, n.range.start.line]));
+const numberingCodes = (m: ReportModel) => m.diagnostics.filter((d) => /^(numbering-|level-skip)/.test(String(d.code)) && d.severity! <= 2).map((d) => d.code);
+
+test('32: the 目录 is not the outline; 第一部分 (its title on the next line) holds 一、, which holds （一）…（五）', () => {
+  const m = read('32-');
+  assert.deepEqual(m.outline.map((n) => [n.level, n.marker, n.title, n.range.start.line]), [[1, '第一部分', '洪江市人民政府办公室概况', 32]]);
+  assert.deepEqual(m.outline[0]!.children.map((n) => [n.level, n.marker, n.children.length]), [[2, '一、', 5]]);
+  assert.equal(m.title, null, 'the 发布时间 metadata line is no title');
+  assert.deepEqual(numberingCodes(m), []);
+});
+
+test('33: 附5: starts a document of its own numbered 一、…四、; the excerpt starting at 五、 is a warning', () => {
+  const m = read('33-');
+  assert.deepEqual(shape(m.outline).map((n) => (n as unknown[]).slice(0, 3)), [[1, '五、', 1], [1, '六、', 2], [0, '附5:', 11]]);
+  assert.deepEqual(m.outline[2]!.children.map((n) => n.marker), ['一、', '二、', '三、', '四、']);
+  assert.deepEqual(m.diagnostics.filter((d) => d.severity === 1).map((d) => d.code), []);
+});
+
+test('40: six weekly reports, each # title a document of its own; no numbering error', () => {
+  const m = read('40-');
+  assert.equal(m.title?.text, '周报-Week06 07');
+  assert.deepEqual(m.outline.filter((n) => n.level === 0).map((n) => n.title), ['周报-Week05', '周报-Week04', '周报-Week03', '周报-Week02', '周报-Week01']);
+  assert.equal(m.headings.filter((h) => h.level === 1).length, 9);
+  assert.deepEqual(m.diagnostics.filter((d) => d.severity === 1).map((d) => d.code), []);
+});
+
+test('41: un-numbered ## and ### are levels 1 and 2; the two ordered lists are content; {.noindent} is not in a title', () => {
+  const m = read('41-');
+  assert.deepEqual(m.outline.map((n) => n.children.length), [2, 5, 3, 3, 2, 0]);
+  assert.ok(m.headings.every((h) => h.form !== 'list' && !h.title.includes('{')));
+  assert.deepEqual(numberingCodes(m), []);
+});
+
+test('38: the report after its cover notice is titled by its own title line', () => {
+  assert.equal(read('38-').title?.text, '东阳市促进残疾人就业行动实施方案(2023—2025年)');
+});

@@ -13,6 +13,7 @@ import { lineFit } from '../../server/src/core/export/docx';
 import { mm } from '../../server/src/core/export/style';
 import { attr, child, paragraphStarting, readDocx, type DocxFile } from '../support/docx';
 import { createRng, generateReport } from '../support/generate';
+import { PLACEHOLDER_SHAPES } from '../support/hostilePlaceholders';
 
 const ROOT = join(__dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/docx');
@@ -421,6 +422,28 @@ test('characters XML cannot hold are left out, so Word can open the file', async
   }
   assert.ok(doc.text.includes('正文含控制字符和\uFFFD孤立代理。表情😀，制表'), doc.text);
   assert.ok(doc.text.includes('代码行'));
+});
+
+test('a line of thousands of asterisks keeps them as written; its placeholders still highlighted', async () => {
+  const hostile = '**重点**、'.repeat(1500);
+  const text = `标题\n\n一、概况\n\n${hostile}\n\n全年完成**项。\n`;
+  const t0 = performance.now();
+  const { doc, model } = await exported(text);
+  const elapsed = performance.now() - t0;
+  assert.doesNotMatch(doc.text, /[\uE000-\uE01F]/);
+  // remark never sees them (it would take minutes): the line is its text, every asterisk kept.
+  assert.ok(doc.paragraphs.some((p) => p.text === hostile));
+  assert.deepEqual(highlighted(doc), model.placeholders.map((p) => p.text));
+  assert.ok(elapsed < 30_000, `${Math.round(elapsed)} ms`);
+});
+
+test('issue 11’s hostile lines export, every placeholder highlighted, nothing private left', async () => {
+  for (const shape of PLACEHOLDER_SHAPES) {
+    const text = shape.make(3000);
+    const { doc, model, result } = await exported(text);
+    assert.equal(result.highlighted, model.placeholders.length, shape.name);
+    assert.doesNotMatch(doc.text, /[\uE000-\uE01F]/, shape.name);
+  }
 });
 
 test('CRLF, a BOM, an empty report and hostile HTML export without a crash', async () => {

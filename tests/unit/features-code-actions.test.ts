@@ -158,3 +158,20 @@ test('action titles are localised', () => {
     useLocale(undefined);
   }
 });
+
+test('an ambiguous pair offers both readings, neither preferred: <b>…</b> for bold, ＊＊ for two placeholders', () => {
+  const text = doc('我们**一定**要做好', '其中*重点*一项');
+  const model = analyze(text);
+  const found = model.diagnostics.filter((d) => d.code === 'ambiguous-emphasis');
+  const actions = fixesFor(model, found);
+  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.edit!.changes![URI]]), [
+    ['Keep it bold: write <b>一定</b>', undefined, [{ range: r(0, 2, 8), newText: '<b>一定</b>' }]],
+    ['Two placeholders: write ＊＊一定＊＊', undefined, [{ range: r(0, 2, 8), newText: '＊＊一定＊＊' }]],
+    ['Keep it bold: write <i>重点</i>', undefined, [{ range: r(1, 2, 6), newText: '<i>重点</i>' }]],
+    ['Two placeholders: write ＊重点＊', undefined, [{ range: r(1, 2, 6), newText: '＊重点＊' }]],
+  ]);
+  const asPlaceholders = analyze(apply(text, actions[1]!));
+  // Two placeholders make the document a template: the other pair is then two placeholders too.
+  assert.deepEqual(asPlaceholders.placeholders.map((p) => p.text), ['＊＊', '＊＊', '*', '*']);
+  assert.equal(analyze(apply(text, actions[0]!)).diagnostics.filter((d) => d.range.start.line === 0).length, 0);
+});

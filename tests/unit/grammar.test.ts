@@ -253,3 +253,7 @@ test('issue 9 forms: year digits, single masks before units, decimals and ranges
   assert.deepEqual(placeholders('姓名＿＿＿，培训（    ）次，( 年度)'), ['＿＿＿', '（    ）', '( 年度)']);
   assert.deepEqual(placeholders('x-ray、0xFF、×0.25、3x+2y'), []);
 });
+
+test('【单位名称】 is a prompt in the grammar too; 【模板】 is not', () => {
+  assert.deepEqual(placeholders('【单位名称】关于【模板】'), ['【单位名称】']);
+});

@@ -21,6 +21,12 @@ export function addVotes(votes: ModeVotes, entry: LineEntry, sign = 1): void {
 }
 
 /**
+ * At most this many `ambiguous-emphasis` findings on one line: no line of a report has so
+ * many, and an editor cannot use 150,000 of them on a hostile one.
+ */
+export const MAX_AMBIGUOUS_PER_LINE = 100;
+
+/**
  * Line `raw` as read in a document of `mode`: in a template its ambiguous pairs are two
  * placeholders each and its template-only blanks are placeholders; otherwise the pairs are
  * emphasis, reported as ambiguous only when the document is undecided.
@@ -43,7 +49,7 @@ export function resolveEntry(raw: LineEntry, mode: DocumentMode): LineEntry {
     text: raw.text,
     from: raw.from,
     placeholders,
-    ambiguous: mode === 'undecided' ? raw.ambiguous : [],
+    ambiguous: mode === 'undecided' ? raw.ambiguous.slice(0, MAX_AMBIGUOUS_PER_LINE) : [],
     emphasis: emphasisIn(raw, mode),
     templateOnly: [],
   };
@@ -87,4 +93,19 @@ export function proseEntry(line: string, n: number, options: PlaceholderOptions)
     emphasis: [],
     templateOnly: scanned.templateOnly,
   };
+}
+
+/** `**重点**` → `＊＊重点＊＊`: an ambiguous pair written as two placeholders (its quick fix). */
+export function asFullWidth(pair: string): string {
+  return pair.replace(/^\*+|\*+$/g, (run) => '＊'.repeat(run.length));
+}
+
+/** `＊＊重点＊＊` → `<b>重点</b>` (`<i>` for one asterisk, both for three): the pair written as bold. */
+export function asHtmlEmphasis(fullWidth: string): string | null {
+  const m = /^(＊{1,3})([^＊]+)＊{1,3}$/.exec(fullWidth);
+  if (!m) return null;
+  const n = m[1]!.length;
+  const open = n === 1 ? '<i>' : n === 2 ? '<b>' : '<b><i>';
+  const close = n === 1 ? '</i>' : n === 2 ? '</b>' : '</i></b>';
+  return open + m[2]! + close;
 }

@@ -70,8 +70,6 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
     const h = headings[i]!;
     if (h.ordinal === null) continue;
     const ord = h.ordinal;
-    // An item list that starts again at 1 right after a deeper heading is nested in that heading
-    // (`（2）…` then `1、` `2、`): a new sequence, not a repeat; the outer one goes on after it.
     const before = i > 0 ? headings[i - 1]! : null;
     if (ord === 1 && last > 0 && h.introduced) {
       // A list of items introduced by a colon numbers on its own.
@@ -79,6 +77,8 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
       seen = new Map();
       outer.length = 0;
     } else if (ord === 1 && last > 0 && h.level >= 3 && before && before.level > h.level && before.line > (previous?.line ?? -1)) {
+      // An item list that starts again at 1 right after a deeper heading is nested in that
+      // heading (`（2）…` then `1、` `2、`): a new sequence, not a repeat; the outer one goes on after it.
       outer.push({ last, seen, previous });
       last = 0;
       seen = new Map();
@@ -88,7 +88,13 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
       // 一、 again at the top with no title before it (a title would have opened a document of
       // its own): a second report or a quoted outline as likely as a slip. Say so once, as a
       // warning, and read on from there.
-      out.push({ code: 'numbering-duplicate', range: h.markerRange, message: messages.numberingDuplicate(h.marker, seen.get(1)! + 1), data: { level: h.level, ordinal: 1, expected: last + 1, expectedMarker: markerLike(h, last + 1, level3) }, uncertain: true });
+      const data = { level: h.level, ordinal: 1, expected: last + 1, expectedMarker: markerLike(h, last + 1, level3) };
+      const first = seen.get(1);
+      out.push(
+        first !== undefined
+          ? { code: 'numbering-duplicate', range: h.markerRange, message: messages.numberingDuplicate(h.marker, first + 1), data, uncertain: true }
+          : { code: 'numbering-order', range: h.markerRange, message: messages.numberingOrder(h.marker, previous!.marker), data, uncertain: true },
+      );
       last = 1;
       seen = new Map([[1, h.line]]);
       previous = h;

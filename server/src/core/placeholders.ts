@@ -188,6 +188,18 @@ function pairAsterisks(line: string, runs: Run[], contentStart: number, out: Lin
   }
 }
 
+/**
+ * A lone `*` that marks a note, not a value: `带*为必填项`, `注：*为初步数`, `增长15%*，`.
+ * (`200*年`, `共*项` stay placeholders: a unit follows.)
+ */
+function isFootnoteMark(line: string, r: Run, from: number): boolean {
+  if (r.end - r.start !== 1 || line[r.start] !== '*') return false;
+  const prev = r.start > from ? line[r.start - 1]! : '';
+  const next = line[r.end] ?? '';
+  if (/^(?:为|表示|号|者|的)/.test(line.slice(r.end, r.end + 2))) return prev === '' || /[\s带标加打有注：:（(，,]/.test(prev);
+  return /[%％‰0-9０-９]/.test(prev) && (next === '' || PUNCT_OR_SPACE.test(next)) && !isAsterisk(next);
+}
+
 /** `，**市**、**县**` reads as two name placeholders as much as bold 市. */
 function looksLikeValues(line: string, inner: string, closeEnd: number): boolean {
   return inner.length <= 4 && [...inner].length <= 2 && VALUE_CONTEXT.test(inner) && closeEnd < line.length && !/\s/.test(line[closeEnd]!);
@@ -273,7 +285,7 @@ const EMPTY_BRACKET_RE = /（(?:[ \u3000\u00a0]{2,}|\u3000)）|【(?:[ \u3000\u0
 /** A date written as blanks: `    年  月  日`, `2023年  月  日`. */
 const BLANK_DATE_RE = /(?:[ \u3000\u00a0]{2,}年)?[ \u3000\u00a0]{2,}月[ \u3000\u00a0]{2,}日/g;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const PROMPT_WORD = /^(?:待|请|填|此处|输入|补充|建议补充|TODO|todo)|(?:^|[/／、])(?:单位|姓名|名称|日期|时间|年份|月份|数字|金额|数据|地点|部门|职务|职称|标题|内容|事项|文号|项目|人名|地名)(?:$|[/／、])/;
+const PROMPT_WORD = /^(?:待|请|填|此处|输入|补充|建议补充|TODO|todo)|(?:^|[/／、])(?:单位|姓名|名称|日期|时间|年份|月份|数字|金额|数据|地点|部门|职务|职称|标题|内容|事项|文号|项目|人名|地名)(?:$|[/／、])|^[\u3400-\u9fff]{1,8}(?:名称|姓名)$/;
 /** A line that is only an omission mark, after an optional item number: `(1)……`, `……`. */
 const ELLIPSIS_LINE = /^((?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,2}[、.．])?[ \u3000]*)((?:…|\.{3,6}|。{3,6})+)[ \u3000]*$/;
 /** An instruction in brackets standing alone: `(主要是项目的实施背景……等)`. */
@@ -339,7 +351,7 @@ export function scanLine(
     pairAsterisks(line, joinDecimals(line, asteriskRuns(line, from, to, spans, '*')), contentStart, out, rest);
     for (const r of joinDecimals(line, asteriskRuns(line, from, to, spans, '＊'))) rest.push(r);
     rest.sort((a, b) => a.start - b.start);
-    for (const r of rest) found.push(asPlaceholder(line, r));
+    for (const r of rest) if (!isFootnoteMark(line, r, from)) found.push(asPlaceholder(line, r));
   }
   const taken = new Taken(line.length);
   const mark = (list: readonly LinePlaceholder[], start: number) => {

@@ -221,6 +221,24 @@ function tableCell(h: Heading, table: LineTable, blocks: BlockScan): boolean {
   return k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k));
 }
 
+/**
+ * Some numbering starts again at 1 under the same parent (every keystroke reads this; the
+ * line-by-line search runs only when it does).
+ */
+function restartsAnywhere(list: readonly Heading[]): boolean {
+  const seen = new Set<number>();
+  for (const h of list) {
+    if (h.level === 0) {
+      seen.clear();
+      continue;
+    }
+    if (h.ordinal === 1 && seen.has(h.level)) return true;
+    for (const l of [...seen]) if (l > h.level) seen.delete(l);
+    if (h.ordinal !== null) seen.add(h.level);
+  }
+  return false;
+}
+
 /** A line that can be a cell of a table flattened one cell per line: short, no sentence in it. */
 function cellLine(table: LineTable, blocks: BlockScan, k: number): boolean {
   const li = blocks.lines[k]!;
@@ -240,7 +258,7 @@ const MIN_CELL_RUN = 8;
  * (the later one, when two do), and nothing below it.
  */
 function withoutTableNumbering(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
-  if (list.length < 3) return list;
+  if (list.length < 3 || !restartsAnywhere(list)) return list;
   const headingAt = new Map(list.map((h) => [h.line, h]));
   // Runs of cell lines (blank lines inside a run do not end it).
   const runOf = new Map<number, number>();

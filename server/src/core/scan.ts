@@ -9,7 +9,7 @@ import { excludedSpans } from './inline';
 import { matchAnnex, matchMarker, matchPart, skipDecoration, type MarkerMatch } from './headings';
 import { scanLine, type EmphasisPair } from './placeholders';
 import type { LineCache, LineEntry } from './lineCache';
-import { addVotes, documentMode, proseEntry, proseFenceLines, resolveEntry, type DocumentMode, type ModeVotes } from './emphasisMode';
+import { addVotes, asFullWidth, documentMode, proseEntry, proseFenceLines, resolveEntry, type DocumentMode, type ModeVotes } from './emphasisMode';
 import { detach, lineRange, skipIndent, trimEnd, type LineTable } from './text';
 
 export interface Finding {
@@ -133,7 +133,7 @@ function lineHeading(entry: LineEntry, li: LineInfo, from: number, to: number, a
 }
 
 function ambiguousFindings(entry: LineEntry): Finding[] {
-  return entry.ambiguous.map((a) => ({ code: 'ambiguous-emphasis', range: lineRange(entry.line, a.start, a.end), text: entry.text.slice(a.start, a.end) }));
+  return entry.ambiguous.map((a) => ({ code: 'ambiguous-emphasis', range: lineRange(entry.line, a.start, a.end), text: entry.text.slice(a.start, a.end), replacement: asFullWidth(entry.text.slice(a.start, a.end)) }));
 }
 
 export function scanLines(table: LineTable, blocks: BlockScan, options: AnalysisOptions, cache?: LineCache): LineScanResult {

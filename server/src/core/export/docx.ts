@@ -33,7 +33,7 @@ import type { Element, ElementContent, RootContent } from 'hast';
 import type { Heading, Placeholder, ReportModel } from '../types';
 import { splitLines } from '../text';
 import { scanBlocks } from '../blocks';
-import { prepareSource, PLACEHOLDER_TOKEN, RUN_IN_END, tokenIndex } from '../preview/source';
+import { LITERAL_ASTERISK, prepareSource, PLACEHOLDER_TOKEN, RUN_IN_END, tokenIndex } from '../preview/source';
 import { documentTree } from '../preview/render';
 import { FONT_FALLBACKS, mm, resolveLayout, type Layout, type LayoutOverrides } from './style';
 import { imageInfo } from './image';
@@ -755,6 +755,8 @@ function softBreaks(value: string, before?: ElementContent, after?: ElementConte
 
 /** Text with placeholder tokens and the run-in mark → runs; each placeholder highlighted, as written. */
 function textRuns(value: string, format: Format, ctx: Ctx): ParagraphChild[] {
+  // Asterisks hidden from remark on a line holding thousands of them are shown as written.
+  if (value.includes(LITERAL_ASTERISK)) value = value.split(LITERAL_ASTERISK).join('*');
   const out: ParagraphChild[] = [];
   const mark = value.indexOf(RUN_IN_END);
   if (mark >= 0) {
@@ -836,7 +838,7 @@ function image(node: Element, format: Format, ctx: Ctx): ParagraphChild[] {
 }
 
 function untoken(value: string, ctx: Ctx): string {
-  return value.replace(PLACEHOLDER_TOKEN, (_, digits: string) => ctx.placeholders[tokenIndex(digits)]?.text ?? '');
+  return value.split(LITERAL_ASTERISK).join('*').replace(PLACEHOLDER_TOKEN, (_, digits: string) => ctx.placeholders[tokenIndex(digits)]?.text ?? '');
 }
 
 /** `list.push(...items)` without the spread: 150,000 runs as call arguments overflow the stack. */

@@ -10,6 +10,7 @@ import { featureMessages as msg } from './messages';
 import { headingAtLine } from './outline';
 import { withOrdinal } from './markers';
 import { numberEdit, renumberEdits, renumbering, siblingGroup, siblingKey } from './renumber';
+import { asHtmlEmphasis } from '../emphasisMode';
 
 export const QUICK_FIX_KIND: CodeActionKind = 'quickfix';
 /** Under `source.fixAll`, so `"editor.codeActionsOnSave": { "source.fixAll": "explicit" }` runs it. */
@@ -102,6 +103,12 @@ function quickFixes(model: ReportModel, uri: string, diagnostics: readonly Diagn
         // Not preferred: when a number is skipped, the author may mean to write the missing section.
         return edits.length ? action(msg.renumberLevel(example), QUICK_FIX_KIND, uri, edits, false) : null;
       });
+    } else if (code === 'ambiguous-emphasis' && typeof data.replacement === 'string') {
+      // Neither is preferred: only the author knows whether the pair is bold or two values.
+      const placeholders = data.replacement;
+      const bold = asHtmlEmphasis(placeholders);
+      once(`ambiguous-bold:${JSON.stringify(d.range)}`, d, () => (bold ? action(msg.writeAsBold(bold), QUICK_FIX_KIND, uri, [{ range: d.range, newText: bold }], false) : null));
+      once(`ambiguous-placeholders:${JSON.stringify(d.range)}`, d, () => action(msg.writeAsPlaceholders(placeholders), QUICK_FIX_KIND, uri, [{ range: d.range, newText: placeholders }], false));
     } else if (MARKER.has(code) && typeof data.replacement === 'string') {
       const h = markerAt(model, d.range);
       const replacement = data.replacement;

@@ -42,5 +42,7 @@ export const featureMessages = {
   insertMissing: (title: string) => l10n.t('Insert missing section {0}', title),
   renumberLevel: (example: string) => l10n.t('Renumber this level ({0})', example),
   changeMarker: (written: string, replacement: string) => l10n.t('Change {0} to {1}', written, replacement),
+  writeAsBold: (html: string) => l10n.t('Keep it bold: write {0}', html),
+  writeAsPlaceholders: (fullWidth: string) => l10n.t('Two placeholders: write {0}', fullWidth),
   fixAll: () => l10n.t('Fix all heading numbers and markers'),
 };
