@@ -113,3 +113,27 @@ export interface ExportDocxResult {
 }
 /** Null when the document is not open in the server. */
 export const ExportDocxRequest = new RequestType<{ uri: string }, ExportDocxResult | null, void>('reportAuthor/exportDocx');
+
+// ---------------------------------------------------------------------------------------
+// Every report of the workspace, for the Report view's "all reports" mode and the workspace
+// check. Cancellable: the server stops between files when the client cancels.
+
+export interface WorkspaceReport {
+  uri: string;
+  /** The file's path relative to its workspace folder (`/`-separated), or its full path. */
+  path: string;
+  template: { id: string; name: string } | null;
+  placeholderCount: number;
+  /** The first placeholders (at most `WORKSPACE_PLACEHOLDERS_PER_REPORT`), in order. */
+  placeholders: PlaceholderItem[];
+  /** Sections the template requires that the report lacks, where each would go. */
+  missing: { title: string; range: Range }[];
+  errors: number;
+  warnings: number;
+}
+export const WORKSPACE_PLACEHOLDERS_PER_REPORT = 100;
+/** No `uris`: every report of the workspace folders. `uris`: those files only (the reports among them). */
+export interface WorkspaceReportsParams {
+  uris?: string[];
+}
+export const WorkspaceReportsRequest = new RequestType<WorkspaceReportsParams, WorkspaceReport[], void>('reportAuthor/workspaceReports');

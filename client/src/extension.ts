@@ -11,6 +11,7 @@ import { registerCommands } from './commands';
 import { OutlineStore } from './outlineStore';
 import { registerReportView } from './reportView';
 import { registerStatusBar } from './statusBar';
+import { registerWorkspaceCheck } from './workspaceCheck';
 import { extendMarkdownIt, registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
@@ -29,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: 
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => store.delete(doc.uri.toString())),
     registerStatusBar(active),
-    registerReportView(active),
+    registerReportView(active, client),
+    registerWorkspaceCheck(context, client),
     registerCommands(client, active),
     registerPreview(context),
   );

@@ -1,6 +1,6 @@
 /**
  * The status bar item: placeholders left and sections missing in the active report
- * (`待填 12 · 缺 1 节` / `12 to fill · 1 missing`); a click goes to the next placeholder.
+ * (`待填 12 · 缺 1 个章节` / `12 to fill · 1 missing`); a click goes to the next placeholder.
  * Hidden when the active editor is not a report.
  */
 import * as vscode from 'vscode';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const from = join(root, 'test-results', 'e2e');
 const to = join(root, 'tests', 'e2e', 'screenshots');
-const CHOSEN = ['problems-zh-cn', 'outline', 'completion', 'preview-ghost', 'quick-fix-menu', 'quick-fix-applied', 'word-export-notification', 'word-export-page-1'];
+const CHOSEN = ['problems-zh-cn', 'outline', 'completion', 'preview-ghost', 'quick-fix-menu', 'quick-fix-applied', 'word-export-notification', 'word-export-page-1', 'ignore-here-menu', 'workspace-reports'];
 
 if (!existsSync(from)) {
   console.error(`no ${from}: run npm run test:e2e first`);

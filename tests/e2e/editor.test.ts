@@ -13,7 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import * as esbuild from 'esbuild';
@@ -204,9 +204,9 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
           assert.ok(row.text.includes(d.code), `the row for ${d.message} does not show its code ${d.code}`);
         }
         const missing = rows.find((r) => r.text.includes('missing-section'))!;
-        assert.match(missing.label, /^Error: 缺少年度工作总结要求的“存在的问题和不足”部分/);
+        assert.match(missing.label, /^Error: 缺少年度工作总结要求的章节“存在的问题和不足”/);
         const placeholders = rows.filter((r) => r.text.includes('unfilled-placeholder'));
-        assert.ok(placeholders.length > 0 && placeholders.every((r) => /^Warning: 占位符 .+ 尚未填写（.+）。/.test(r.label)), 'placeholder rows are not in Chinese');
+        assert.ok(placeholders.length > 0 && placeholders.every((r) => /^Warning: 占位符“.+”尚未填写（.+）。/.test(r.label)), 'placeholder rows are not in Chinese');
         await wb.screenshot('problems-zh-cn');
       } finally {
         await wb.page.keyboard.press(KEYS.maximizePanel);
@@ -218,7 +218,7 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
     await step(t, 'status-bar', async () => {
       const want = expected(reportFile);
       const missing = want.diagnostics.filter((d) => d.code === 'missing-section').length;
-      const text = `待填 ${want.placeholders.length} · 缺 ${missing} 节`;
+      const text = `待填 ${want.placeholders.length} · 缺 ${missing} 个章节`;
       const item = wb.statusItem(STATUS_ID);
       await until(`the status bar to read “${text}”`, async () => (await item.innerText()).trim(), (s) => s === text);
       const label = (await item.getAttribute('aria-label')) ?? '';
@@ -253,7 +253,7 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
       await until(
         'the Report view to mark 存在的问题和不足 as missing',
         async () => (await reportView.locator('.monaco-list-row').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ')),
-        (texts) => texts.some((s) => s.includes('存在的问题和不足') && s.includes('缺失')) && texts.some((s) => s.startsWith('（一）')),
+        (texts) => texts.some((s) => s.includes('存在的问题和不足') && s.includes('缺少')) && texts.some((s) => s.startsWith('（一）')),
       );
       await wb.screenshot('outline');
       await wb.setPaneExpanded('Explorer Section', true);
@@ -328,7 +328,7 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
       await until(`the cursor at the problem (line ${line})`, () => wb.cursorText(), (s) => s.startsWith(`Ln ${line},`));
       await wb.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
       await wb.page.keyboard.press('Control+.');
-      const fix = wb.actionWidget().locator('.monaco-list-row', { hasText: '插入缺少的部分“存在的问题和不足”' });
+      const fix = wb.actionWidget().locator('.monaco-list-row', { hasText: '插入缺少的章节“存在的问题和不足”' });
       await fix.waitFor({ timeout: 30_000 });
       await wb.screenshot('quick-fix-menu');
       await fix.click();
@@ -337,7 +337,7 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
         () => wb.markerRows(),
         (rows) => rows.length > 0 && !rows.some((r) => r.text.includes('missing-section')),
       );
-      await until('the status bar to drop “缺 1 节”', async () => (await wb.statusItem(STATUS_ID).innerText()).trim(), (s) => /^待填 \d+$/.test(s));
+      await until('the status bar to drop “缺 1 个章节”', async () => (await wb.statusItem(STATUS_ID).innerText()).trim(), (s) => /^待填 \d+$/.test(s));
       await wb.page.keyboard.press('Control+S');
       await until('the report to be saved', async () => (await wb.activeTab().getAttribute('class')) ?? '', (c) => !c.includes('dirty'));
       const saved = readFileSync(reportFile, 'utf8');
@@ -411,6 +411,74 @@ describe('Report Author in a real VS Code (code-server + Chromium)', () => {
       assert.ok(!files.some((l) => l.includes(README)), `README.md has findings: ${files.join(' | ')}`);
       assert.equal(await wb.pane('报告').count(), 0, 'the Report view should be hidden for a non-report');
       await wb.screenshot('readme-no-findings');
+    });
+  });
+
+  it('10. 在此处忽略: the quick fix inserts a suppression comment and the placeholder problems of that line go', { timeout: STEP }, async (t) => {
+    await step(t, 'ignore-here', async () => {
+      // Double-clicking the problem below opens the report at it; no Quick Open needed.
+      await wb.page.keyboard.press(KEYS.problems);
+      const before = await until('the placeholder problems', () => wb.markerRows(), (rows) => rows.some((r) => r.text.includes('unfilled-placeholder')));
+      const placeholders = before.filter((r) => r.text.includes('unfilled-placeholder'));
+      const index = before.indexOf(placeholders[0]!);
+      const line = lineOf(placeholders[0]!.label);
+      const onLine = placeholders.filter((r) => lineOf(r.label) === line).length;
+      const toFill = expected(reportFile).placeholders.length;
+      await wb.markersPanel().locator('.monaco-list-row[aria-level="2"]').nth(index).dblclick();
+      await until(`the cursor at the placeholder (line ${line})`, () => wb.cursorText(), (s) => s.startsWith(`Ln ${line},`));
+      await wb.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+      await wb.page.keyboard.press('Control+.');
+      const fix = wb.actionWidget().locator('.monaco-list-row', { hasText: '在此处忽略 unfilled-placeholder' });
+      await fix.waitFor({ timeout: 30_000 });
+      await wb.screenshot('ignore-here-menu');
+      await fix.click();
+      // The line moved down by one; the Problems list is virtual, so the count is read off the status bar.
+      await until(
+        `the placeholder problems of line ${line} (now ${line + 1}) to go`,
+        () => wb.markerRows(),
+        (rows) => rows.some((r) => r.text.includes('unfilled-placeholder')) && !rows.some((r) => r.text.includes('unfilled-placeholder') && lineOf(r.label) === line + 1),
+      );
+      await until('the status bar to count them no more', async () => (await wb.statusItem(STATUS_ID).innerText()).trim(), (s) => s === `待填 ${toFill - onLine}`);
+      await wb.page.keyboard.press('Control+S');
+      await until('the report to be saved', async () => (await wb.activeTab().getAttribute('class')) ?? '', (c) => !c.includes('dirty'));
+      const saved = readFileSync(reportFile, 'utf8').split('\n');
+      assert.equal(saved[line - 1]!.trim(), '<!-- report-author-disable-next-line unfilled-placeholder -->', `line ${line} should be the comment`);
+      assert.equal(expected(reportFile).placeholders.length, toFill - onLine, 'report-lint honours the comment too');
+      await wb.screenshot('ignore-here-applied');
+    });
+  });
+
+  it('11. 检查工作区全部报告 runs report-lint as a task; its findings reach the Problems panel', { timeout: 2 * STEP }, async (t) => {
+    await step(t, 'workspace-check', async () => {
+      // A report on disk that the editor never opens: only the task can report it.
+      const other = '2025年半年工作总结.md';
+      writeFileSync(join(f.workspace, other), '2025年半年工作总结\n一、主要工作\n完成培训**次。\n三、下半年工作计划\n内容。\n');
+      const want = expected(join(f.workspace, other));
+      assert.ok(want.diagnostics.some((d) => d.code === 'numbering-gap'));
+      await wb.page.keyboard.press(KEYS.checkWorkspace);
+      // The command shows the Problems panel when the task ends.
+      const rows = await until(
+        `the task's findings for ${other} in the Problems panel`,
+        () => wb.markerRows(),
+        (rows) => rows.filter((r) => r.label.includes('report-lint') && r.text.includes('numbering-gap')).length > 0,
+        90_000,
+      );
+      const files = await wb.markerFiles();
+      assert.ok(files.some((l) => l.includes(other)), `${other} is not listed: ${files.join(' | ')}`);
+      assert.ok(!files.some((l) => l.includes(README)), `README.md has findings: ${files.join(' | ')}`);
+      const gap = rows.find((r) => r.label.includes('report-lint') && r.text.includes('numbering-gap'))!;
+      assert.match(gap.label, /^Error: 编号从“一、”跳到“三、”，此处应为“二、”。/);
+      await wb.screenshot('workspace-check');
+      // The Report view lists every report with what is left in it.
+      await wb.page.keyboard.press(KEYS.listWorkspaceReports);
+      const view = wb.pane('报告');
+      const listed = await until(
+        'the Report view to list the workspace reports',
+        async () => (await view.locator('.monaco-list-row').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ')),
+        (texts) => texts.some((s) => s.startsWith(other) && s.includes(`待填 ${want.placeholders.length}`)) && texts.some((s) => s.startsWith(REPORT)),
+      );
+      assert.ok(!listed.some((s) => s.startsWith(README)), `README.md is listed: ${listed.join(' | ')}`);
+      await wb.screenshot('workspace-reports');
     });
   });
 

@@ -26,7 +26,7 @@ async function main(): Promise<Record<string, unknown>> {
       const gap = model.diagnostics.filter((d) => d.code === 'numbering-gap');
       const at = gap[Math.floor(gap.length / 2)]!;
       // What VS Code sends on a cursor move: the range and the diagnostics there, no `only`.
-      const [actions, quickMs] = timed(() => codeActions(model, URI, at.range, [at], undefined, { lazyFixAll: true }));
+      const [actions, quickMs] = timed(() => codeActions(model, URI, at.range, [at], undefined, undefined, { lazyFixAll: true }));
       const lazy = actions.find((a) => a.kind === 'source.fixAll.reportAuthor');
       const [all, fixAllMs] = timed(() => resolveCodeAction(lazy!, model));
       const quick = actions.find((a) => a.kind === 'quickfix');

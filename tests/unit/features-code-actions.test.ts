@@ -148,12 +148,12 @@ test('action titles are localised', () => {
     const text = doc('一、甲', '三、乙', '(一)a');
     const model = analyze(text);
     assert.deepEqual(codeActions(model, URI, WHOLE, model.diagnostics, undefined).map((a) => a.title), [
-      '重新编排本级序号（一、二、）',
-      '将 (一) 改为 （一）',
+      '重新编排本层序号（一、二、）',
+      '将“(一)”改为“（一）”',
       '修正全部标题序号和序号标记',
     ]);
     const missing = withTemplate(doc('一、抓学习', '内容。'), SUMMARY);
-    assert.equal(fixesFor(missing, findings(missing, 'missing-section'))[0]!.title, '插入缺少的部分“存在问题”');
+    assert.equal(fixesFor(missing, findings(missing, 'missing-section'))[0]!.title, '插入缺少的章节“存在问题”');
   } finally {
     useLocale(undefined);
   }

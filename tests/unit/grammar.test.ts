@@ -167,7 +167,7 @@ test('bold text stays bold: a pair between boundaries is emphasis, not two place
   assert.deepEqual(placeholders('some **bold** and *italic* words'), []);
 });
 
-test('a bold pair glued to CJK on both sides reads as placeholders, as the engine reads it', () => {
+test('a bold pair glued to CJK on both sides is coloured as placeholders (the engine reads it so in a template; a grammar sees one line only)', () => {
   assert.deepEqual(placeholders('我们**一定**要'), ['**', '**']);
 });
 

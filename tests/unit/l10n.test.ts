@@ -32,7 +32,7 @@ test('every runtime message of the server, the core and the CLI has a Chinese tr
 test('core messages follow the locale the edge chose', () => {
   try {
     useLocale('zh_CN.UTF-8');
-    assert.equal(analyze('一、甲\n三、丙').diagnostics[0]!.message, '编号从 一、 跳到 三、：此处应为 二、。');
+    assert.equal(analyze('一、甲\n三、丙').diagnostics[0]!.message, '编号从“一、”跳到“三、”，此处应为“二、”。');
     useLocale('en_US.UTF-8');
     assert.equal(analyze('一、甲\n三、丙').diagnostics[0]!.message, 'Numbering skips from 一、 to 三、: expected 二、.');
   } finally {

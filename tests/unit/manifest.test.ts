@@ -53,15 +53,19 @@ test('every contributed command has a localised title and a category, and the cl
   assert.deepEqual(
     commands.map((c) => c.command).sort(),
     [
+      'reportAuthor.checkWorkspace',
       'reportAuthor.deriveTemplate',
       'reportAuthor.exportDocx',
       'reportAuthor.exportHtml',
       'reportAuthor.fillPlaceholder',
+      'reportAuthor.listWorkspaceReports',
       'reportAuthor.newReport',
       'reportAuthor.nextPlaceholder',
       'reportAuthor.openPreviewToSide',
       'reportAuthor.previousPlaceholder',
+      'reportAuthor.refreshWorkspaceReports',
       'reportAuthor.restartServer',
+      'reportAuthor.showActiveReport',
       'reportAuthor.showReportView',
     ],
   );
@@ -103,11 +107,12 @@ test('next/previous placeholder are bound in Markdown editors, away from an inli
   }
 });
 
-test('the Report view sits in the Explorer and shows while a report is active', () => {
+test('the Report view sits in the Explorer and shows while a report is active, or in its all-reports mode', () => {
   assert.deepEqual(
     manifest.contributes.views.explorer.map((v: { id: string; when: string }) => [v.id, v.when]),
-    [['reportAuthor.outline', 'reportAuthor.isReport']],
+    [['reportAuthor.outline', 'reportAuthor.isReport || reportAuthor.allReports']],
   );
+  assert.match(read('client/src/reportView.ts'), /ALL_REPORTS_CONTEXT = 'reportAuthor\.allReports'/);
   const activeReport = read('client/src/activeReport.ts');
   assert.match(activeReport, /IS_REPORT_CONTEXT = 'reportAuthor\.isReport'/);
   assert.match(read('client/src/reportView.ts'), /VIEW_ID = 'reportAuthor\.outline'/);
@@ -173,7 +178,8 @@ test('the language client id is reportAuthor, so that reportAuthor.trace.server 
 
 test('activation, capabilities, l10n and JSON validation', () => {
   // A preview left open is restored after a reload.
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onWebviewPanel:reportAuthor.preview']);
+  // The workspace check's task type is provided before any Markdown file is opened.
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onWebviewPanel:reportAuthor.preview', 'onTaskType:reportAuthor']);
   assert.equal(manifest.contributes['markdown.markdownItPlugins'], true);
   assert.equal(manifest.main, './dist/extension.js');
   assert.equal(manifest.l10n, './l10n');
@@ -207,15 +213,67 @@ test('every client runtime string has a Chinese translation in l10n/bundle.l10n.
   assert.deepEqual(missing, []);
 });
 
-test('the status bar reads 待填 12 · 缺 1 节 in Chinese and 12 to fill · 1 missing in English', () => {
+test('the status bar reads 待填 12 · 缺 1 个章节 in Chinese and 12 to fill · 1 missing in English', () => {
   const source = read('client/src/statusBar.ts');
   assert.match(source, /l10n\.t\('\{0\} to fill · \{1\} missing', status\.placeholderCount, status\.missingCount\)/);
   try {
     l10n.config({ contents: bundleZh });
-    assert.equal(l10n.t('{0} to fill · {1} missing', 12, 1), '待填 12 · 缺 1 节');
+    assert.equal(l10n.t('{0} to fill · {1} missing', 12, 1), '待填 12 · 缺 1 个章节');
     assert.equal(l10n.t('{0} to fill', 12), '待填 12');
   } finally {
     l10n.config({ contents: {} });
   }
   assert.equal(l10n.t('{0} to fill · {1} missing', 12, 1), '12 to fill · 1 missing');
+});
+
+test('the Marketplace page: a 128×128 PNG icon, categories, Chinese keywords, a Chinese name and description', () => {
+  const png = readFileSync(join(ROOT, manifest.icon));
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  assert.ok(manifest.categories.includes('Linters'));
+  for (const k of ['公文', 'GB/T 9704', '工作总结', '述职报告', '占位符']) assert.ok(manifest.keywords.includes(k), k);
+  assert.ok(manifest.keywords.length <= 30);
+  assert.equal(manifest.displayName, '%displayName%');
+  assert.equal(manifest.description, '%description%');
+  assert.equal(nlsZh.displayName, '报告助手');
+  assert.match(nlsZh.description, /^检查用 Markdown 撰写的中文工作报告/);
+});
+
+test('the walkthrough goes 新建报告 → 填写占位符 → 预览 → 导出, each step with its media and a command', () => {
+  const [walk] = manifest.contributes.walkthroughs as Array<{ steps: Array<{ id: string; title: string; description: string; media: { markdown: string } }> }>;
+  assert.deepEqual(walk!.steps.map((s) => nlsZh[s.title.slice(1, -1)]), ['新建报告', '填写占位符', '预览', '导出']);
+  const commands = new Set((manifest.contributes.commands as Array<{ command: string }>).map((c) => c.command));
+  for (const step of walk!.steps) {
+    assert.ok(existsSync(join(ROOT, step.media.markdown)), step.media.markdown);
+    for (const nls of [nlsEn, nlsZh]) {
+      const links = [...nls[step.description.slice(1, -1)]!.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]!);
+      assert.ok(links.length > 0 && links.every((c) => commands.has(c)), `${step.id}: ${links}`);
+    }
+  }
+});
+
+test('the workspace check: a reportAuthor task type and a $report-lint matcher that reads report-lint text output', () => {
+  assert.deepEqual(manifest.contributes.taskDefinitions.map((t: { type: string }) => t.type), ['reportAuthor']);
+  const [matcher] = manifest.contributes.problemMatchers;
+  assert.equal(matcher.name, 'report-lint');
+  assert.match(read('client/src/workspaceCheck.ts'), /PROBLEM_MATCHER = '\$report-lint'/);
+  const re = new RegExp(matcher.pattern.regexp);
+  const line = '述职/2025年述职报告.md:12:5 information template-recognized Checked as 述职报告: recognised.';
+  const m = re.exec(line)!;
+  // VS Code reads "info", not "information", as a severity.
+  assert.deepEqual([m[matcher.pattern.file], m[matcher.pattern.line], m[matcher.pattern.column], m[matcher.pattern.severity], m[matcher.pattern.code]], ['述职/2025年述职报告.md', '12', '5', 'info', 'template-recognized']);
+  assert.equal(re.exec('a.md:1:1 error numbering-gap 编号从“一、”跳到“三、”，此处应为“二、”。')![matcher.pattern.message], '编号从“一、”跳到“三、”，此处应为“二、”。');
+  assert.equal(re.exec('1 file: 0 errors, 3 warnings, 3 placeholders'), null);
+});
+
+test('the README names every command as the manifest does, in English and in Chinese', () => {
+  const readme = read('README.md');
+  const rows = [...readme.matchAll(/^\| Report Author: (.+?) \| 报告助手：(.+?) \|/gm)].map((m) => [m[1], m[2]]);
+  const commands = manifest.contributes.commands as Array<{ title: string }>;
+  assert.deepEqual(
+    rows,
+    commands.map((c) => [nlsEn[c.title.slice(1, -1)], nlsZh[c.title.slice(1, -1)]]),
+  );
+  assert.equal(nlsEn.category, 'Report Author');
+  assert.equal(nlsZh.category, '报告助手');
 });

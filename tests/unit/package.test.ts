@@ -93,7 +93,10 @@ test('the package holds the bundles, templates, schemas, grammars, translations 
     'extension/dist/extension.js',
     'extension/dist/server.js',
     'extension/dist/webview.js',
+    // The workspace check runs report-lint as a task.
+    'extension/dist/cli.js',
     'extension/media/preview.css',
+    'extension/media/icon.png',
     'extension/templates/annual-summary.md',
     'extension/schemas/report-author-config.schema.json',
     'extension/schemas/report-template.schema.json',
@@ -113,8 +116,7 @@ test('the package holds no sources, source maps, tests, samples or node_modules'
       /\.(ts|map)$/.test(n) ||
       /(^|\/)node_modules\//.test(n) ||
       /^extension\/(server|client|shared|tests|samples|\.ci|\.vscode)\//.test(n) ||
-      /^extension\/(tsconfig\.json|esbuild\.|package-lock\.json|\.vscodeignore)/.test(n) ||
-      n === 'extension/dist/cli.js',
+      /^extension\/(tsconfig\.json|esbuild\.|package-lock\.json|\.vscodeignore)/.test(n),
   );
   assert.deepEqual(stray, []);
 });
@@ -134,7 +136,7 @@ test('every file the packaged manifest points to is in the package', () => {
 });
 
 test('the bundles in the package are the production build', () => {
-  for (const name of ['extension/dist/extension.js', 'extension/dist/server.js']) {
+  for (const name of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js']) {
     assert.doesNotMatch(readEntry(name), /sourceMappingURL/, name);
   }
 });

@@ -39,6 +39,9 @@ const FRAGMENTS = [
   '（', '）', '、', '。', '一、', '十一、', '（一）', '（二十）', '(1)', '1．', '1.', '1、', '附件1',
   '`', '```', '~~~', '<', '<!--', '>', '---', '===', '#', '## ', '- ', '|', '\t', ' ', '　', '\\',
   '[填写', ']', '【待填', '】', '{{', '}}', '${', '×', '××', 'XX', '____', '𠀀', '😀', '👨‍👩‍👧',
+  // Suppression comments, whole and broken.
+  '\n<!-- report-author-disable-next-line unfilled-placeholder -->\n', '\n<!-- report-author-disable -->\n',
+  '\n<!-- report-author-enable numbering-gap -->\n', '<!-- report-author-disable-file -->', 'report-author-', '-->',
 ];
 const WORDS = ['工作', '总结', '2023年', '万元', '次', '同志', '市委', '，', '标题'];
 

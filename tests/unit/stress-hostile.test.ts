@@ -126,7 +126,7 @@ test('item 5: a quick fix costs one sibling group, fix-all is offered lazily and
   const gaps = model.diagnostics.filter((d) => d.code === 'numbering-gap');
   assert.equal(gaps.length, gappedEdits(n));
   const at = gaps[100]!;
-  const actions = codeActions(model, URI, at.range, [at], undefined, { lazyFixAll: true });
+  const actions = codeActions(model, URI, at.range, [at], undefined, undefined, { lazyFixAll: true });
   assert.deepEqual(actions.map((a) => a.kind), ['quickfix', FIX_ALL_KIND]);
   assert.equal(actions[0]!.edit!.changes![URI]!.length, GROUP - 1);
   const lazy = actions[1]!;

@@ -205,6 +205,40 @@ function checks(options: SuiteOptions): Check[] {
       },
     ],
     [
+      '在此处忽略: the quick fix silences a placeholder where it stands',
+      async () => {
+        const text = (await vscode.workspace.openTextDocument(report)).getText();
+        const editor = await untitledCopy(text);
+        try {
+          const uri = editor.document.uri;
+          const first = await waitFor('a placeholder finding on the copy', () => ours(uri).find((d) => codeOf(d) === 'unfilled-placeholder'));
+          const line = first.range.start.line;
+          const before = ours(uri).filter((d) => codeOf(d) === 'unfilled-placeholder').length;
+          const onLine = ours(uri).filter((d) => codeOf(d) === 'unfilled-placeholder' && d.range.start.line === line).length;
+          const title = chinese() ? '在此处忽略 unfilled-placeholder' : 'Ignore unfilled-placeholder here';
+          const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, first.range, vscode.CodeActionKind.QuickFix.value);
+          const fix = actions?.find((a) => a.title === title && a.edit);
+          assert(fix?.edit, `no “${title}” among: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
+          assert(await vscode.workspace.applyEdit(fix.edit), 'the quick fix edit was not applied');
+          assert(editor.document.lineAt(line).text.trim() === '<!-- report-author-disable-next-line unfilled-placeholder -->', `line ${line + 1} is ${editor.document.lineAt(line).text}`);
+          await waitFor(`the ${onLine} placeholder finding(s) of that line to go`, () =>
+            ours(uri).filter((d) => codeOf(d) === 'unfilled-placeholder').length === before - onLine ? true : undefined,
+          );
+        } finally {
+          await discard(editor);
+        }
+      },
+    ],
+    [
+      'the workspace check is a task of type reportAuthor',
+      async () => {
+        const tasks = await vscode.tasks.fetchTasks({ type: 'reportAuthor' });
+        assert(tasks.length > 0, 'no reportAuthor task is provided');
+        const name = chinese() ? '检查工作区全部报告' : 'Check All Reports in the Workspace';
+        assert(tasks.every((t) => t.name === name && t.source === 'report-lint'), `tasks: ${tasks.map((t) => `${t.source}: ${t.name}`).join(' | ')}`);
+      },
+    ],
+    [
       'a plain README gets no findings',
       async () => {
         const doc = await vscode.workspace.openTextDocument(readme);

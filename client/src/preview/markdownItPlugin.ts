@@ -13,6 +13,7 @@ import { resolveOptions, type PlaceholderOptions } from '../../../server/src/cor
 import type { PlaceholderKind } from '../../../server/src/core/types';
 import { chipHtml, chipLabels } from '../../../server/src/core/preview/chip';
 import { PLACEHOLDER_TOKEN, placeholderToken, tokenIndex } from '../../../server/src/core/preview/source';
+import { parseDirective, Suppressions, type Directive } from '../../../server/src/core/suppressions';
 
 export interface PlaceholderPluginOptions {
   /** Which placeholder families to show (the `reportAuthor.placeholders.*` settings); all by default. Gets markdown-it's env. */
@@ -57,21 +58,40 @@ export function protectPlaceholders(content: string, options: PlaceholderOptions
   return protectLines(lines, mode ?? documentMode(votes), found);
 }
 
-function protectLines(lines: readonly ScannedLine[], mode: DocumentMode, found: Found[]): string {
+/**
+ * The lines with their placeholders as tokens. On a line where `silenced(i)` says a suppression
+ * comment silences placeholders, each is escaped instead: literal text, never a chip nor emphasis.
+ */
+function protectLines(lines: readonly ScannedLine[], mode: DocumentMode, found: Found[], silenced?: (line: number) => boolean): string {
   return lines
-    .map(({ line, scan }) => {
+    .map(({ line, scan }, i) => {
       if (!scan) return line;
       const placeholders = placeholdersIn(line, scan, mode);
+      const literal = placeholders.length > 0 && !!silenced?.(i);
       let out = '';
       let last = 0;
       for (const p of placeholders) {
-        out += line.slice(last, p.start) + placeholderToken(found.length);
-        found.push({ text: line.slice(p.start, p.end), kind: p.kind });
+        const text = line.slice(p.start, p.end);
+        if (literal) out += line.slice(last, p.start) + text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+        else {
+          out += line.slice(last, p.start) + placeholderToken(found.length);
+          found.push({ text, kind: p.kind });
+        }
         last = p.end;
       }
       return out + line.slice(last);
     })
     .join('\n');
+}
+
+/** The suppression comments of a whole Markdown source, when it has any (cheap when it has none). */
+function suppressionsOf(src: string): Suppressions | null {
+  if (!src.includes('report-author-')) return null;
+  const lines = src.split(/\r\n|\r|\n/);
+  const directives = lines.map((l, n) => parseDirective(l, n)).filter((d): d is Directive => d !== null);
+  if (!directives.length) return null;
+  const at = new Set(directives.map((d) => d.line));
+  return new Suppressions(directives, (n) => at.has(n), lines.length);
 }
 
 function untoken(value: string, found: readonly Found[]): string {
@@ -125,11 +145,15 @@ export function reportPlaceholdersPlugin(md: MarkdownIt, pluginOptions: Placehol
     const votes: ModeVotes = { template: 0, bold: 0 };
     const scanned = state.tokens.map((token) => (token.type === 'inline' ? scanContent(token.content, options, votes) : null));
     const mode = documentMode(votes);
+    const suppressions = suppressionsOf(state.src);
     state.tokens.forEach((token, i) => {
       const lines = scanned[i];
       if (!lines) return;
       const found: Found[] = [];
-      token.content = protectLines(lines, mode, found);
+      // An inline token's lines are its block's source lines, in order.
+      const first = token.map?.[0];
+      const silenced = suppressions && first !== undefined ? (k: number) => suppressions.silencer('unfilled-placeholder', first + k) !== null : undefined;
+      token.content = protectLines(lines, mode, found, silenced);
       if (found.length) token.meta = { ...(token.meta ?? {}), reportPlaceholders: found };
     });
   };

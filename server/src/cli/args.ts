@@ -19,7 +19,7 @@ export type ExportStyle = (typeof PREVIEW_STYLES)[number];
 export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; format: OutputFormat; failOn: FailLevel; inputs: string[]; template: string | null }
+  | { kind: 'check'; format: OutputFormat; failOn: FailLevel; inputs: string[]; template: string | null; reportUnusedDisable?: boolean }
   | { kind: 'list-templates'; format: OutputFormat }
   | { kind: 'derive-template'; file: string }
   | {
@@ -45,6 +45,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   'fail-on-placeholders': { type: 'boolean' },
   'list-templates': { type: 'boolean' },
+  'report-unused-disable': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -63,6 +64,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let help = false;
   let version = false;
   let listTemplates = false;
+  let reportUnusedDisable = false;
   let template: string | null = null;
   let derive: string | null = null;
   let exportFormat: string | null = null;
@@ -80,6 +82,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       if (token.value !== undefined) return usageError(l10n.t('Option {0} does not take a value', token.rawName));
       if (token.name === 'help') help = true;
       else if (token.name === 'list-templates') listTemplates = true;
+      else if (token.name === 'report-unused-disable') reportUnusedDisable = true;
       else if (token.name === 'fail-on-placeholders') {
         failOnPlaceholders = true;
         failOption = token.rawName;
@@ -134,7 +137,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     return { kind: 'export', format: exportFormat, file: positionals[0]!, template, style: chosen, output, failOnPlaceholders };
   }
   if (positionals.length === 0) return usageError(l10n.t('No files given'));
-  return { kind: 'check', format, failOn, inputs: positionals, template };
+  return { kind: 'check', format, failOn, inputs: positionals, template, ...(reportUnusedDisable ? { reportUnusedDisable } : {}) };
 }
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -162,6 +165,7 @@ export function helpText(): string {
     ['--export docx FILE -o OUT', l10n.t('Write the report as a Word file laid out as GB/T 9704: levels as outline levels, placeholders highlighted')],
     ['-o, --output FILE', l10n.t('The file --export writes (html: stdout without it)')],
     ['--fail-on-placeholders', l10n.t('With --export: exit 1 and write nothing while placeholders are still to be filled')],
+    ['--report-unused-disable', l10n.t('Report suppression comments that silence nothing (unused-suppression)')],
     ['-h, --help', l10n.t('Show this help')],
     ['-v, --version', l10n.t('Show the version')],
   ];

@@ -103,7 +103,7 @@ export function run(argv: readonly string[], io: CliIo): number | Promise<number
           continue;
         }
         const context: AnalysisContext = { choice, templates: selection.templates, fileName: full };
-        files.push(checkedFile(filePath, analyze(read.text, config.options, context)));
+        files.push(checkedFile(filePath, analyze(read.text, args.reportUnusedDisable ? withUnusedReported(config.options) : config.options, context)));
       } catch (error) {
         inputError(l10n.t('{0}: internal error while checking this file: {1}', filePath, errorMessage(error)));
       }
@@ -133,6 +133,13 @@ function render(format: OutputFormat, files: CheckedFile[], inputErrors: string[
 /** `file:line:col: message`, 1-based, as compilers print it. */
 function located(file: string, pos: { line: number; character: number }, message: string): string {
   return `${file}:${pos.line + 1}:${pos.character + 1}: ${message}`;
+}
+
+/** --report-unused-disable: `unused-suppression` at least as a warning (a configured `error` stays). */
+function withUnusedReported(options: DeepPartial<AnalysisOptions>): DeepPartial<AnalysisOptions> {
+  const configured = options.severity?.['unused-suppression'];
+  const severity = configured && configured !== 'off' ? configured : 'warning';
+  return { ...options, severity: { ...options.severity, 'unused-suppression': severity } };
 }
 
 function errorMessage(error: unknown): string {

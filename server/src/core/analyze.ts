@@ -1,7 +1,7 @@
 /** The pipeline: lines → blocks → headings and placeholders → outline → checks. */
 import type { Diagnostic, Range, ReportModel, ReportTitle } from './types';
 import { DIAGNOSTIC_SOURCE, docsLink, type DiagnosticCode } from './codes';
-import { resolveOptions, severityOf, type AnalysisOptions, type DeepPartial } from './options';
+import { fileOptionProblems, resolveOptions, severityOf, withFileOptions, type AnalysisOptions, type DeepPartial } from './options';
 import { splitLines, lineRange, type LineTable } from './text';
 import { scanBlocks, type BlockScan } from './blocks';
 import { parseFrontMatter } from './frontMatter';
@@ -13,6 +13,8 @@ import { checkNumbering } from './numbering';
 import { messages } from './messages';
 import { checkTemplate, findTemplate, recognizeTemplate, type ReportTemplate } from './templates';
 import { templateMessages } from './templates/messages';
+import { frontMatterOf } from './frontMatterOf';
+import { directiveText, findDirectives, Suppressions, type UnusedSuppression } from './suppressions';
 
 /** Which template applies, as the edge (CLI, server) resolved it. */
 export type TemplateChoice =
@@ -81,6 +83,21 @@ export function makeDiagnostic(
   return d;
 }
 
+/**
+ * The line cache to use under the options in force: the edge keys its cache by its own
+ * options, a report's `reportAuthor:` front matter may change them, so such a report gets a
+ * cache of its own, kept with the edge's.
+ */
+const fileCaches = new WeakMap<LineCache, LineCache>();
+function cacheFor(given: LineCache | undefined, opts: AnalysisOptions): LineCache | undefined {
+  if (!given) return undefined;
+  const key = cacheKey(opts);
+  if (given.key === key) return given;
+  let own = fileCaches.get(given);
+  if (!own || own.key !== key) fileCaches.set(given, (own = new LineCache(key)));
+  return own;
+}
+
 /** Analyses one version of a report. Never throws on any input text. */
 export function analyze(
   text: string,
@@ -88,21 +105,33 @@ export function analyze(
   version = 0,
   context: AnalysisContext = {},
 ): ReportModel {
-  const opts = resolveOptions(options);
+  const opts = withFileOptions(resolveOptions(options), frontMatterOf(text));
   const table = splitLines(text);
-  const cache = context.cache && context.cache.key === cacheKey(opts) ? context.cache : undefined;
+  const cache = cacheFor(context.cache, opts);
   const blocks = cache?.reusableBlocks(table.lines) ?? scanBlocks(table);
   cache?.rememberBlocks(table.lines, blocks);
   const fm = parseFrontMatter(blocks.frontMatter, table.lines);
   const scan = scanLines(table, blocks, opts, cache);
+  const directives = findDirectives(table.lines, blocks.lines);
+  const suppressions = directives.length ? new Suppressions(directives, (n) => !!blocks.lines[n]?.directive, table.lines.length) : null;
+  // A silenced placeholder is text the author means to keep (a masked name, say): not counted, not listed.
+  const placeholderLines = suppressions ? unsilencedPlaceholders(scan.placeholderLines, suppressions) : scan.placeholderLines;
+  const placeholders = placeholderLines === scan.placeholderLines ? scan.placeholders : placeholderLines.flatMap((e) => e.placeholders);
 
   const headings = readStructure(scan.headings, table, blocks, scan.titleLine);
   assignMarkdownLevels(headings);
-  const { outline, parents } = buildOutline(headings, table, scan.placeholderLines);
+  const { outline, parents } = buildOutline(headings, table, placeholderLines);
 
   const diagnostics: Diagnostic[] = [];
   const push = (d: Diagnostic | null) => d && diagnostics.push(d);
   if (fm.error) push(makeDiagnostic('front-matter-invalid', fm.error.range, messages.frontMatterInvalid(fm.error.message), opts));
+  const fileProblems = fileOptionProblems(fm.data);
+  if (fileProblems.length) {
+    const key = frontMatterKeyRange(table.lines, blocks.frontMatter?.startLine, 'reportAuthor');
+    // `reportAuthor:` over a block of its own: the key itself.
+    const at = key ? (key.start.character === key.end.character ? lineRange(key.start.line, 0, 'reportAuthor'.length) : key) : lineRange(0, 0, 0);
+    for (const p of fileProblems) push(makeDiagnostic('front-matter-invalid', at, messages.fileOptionInvalid(p.key, p.allowed), opts));
+  }
   for (const f of checkNumbering(headings, parents, opts.level3Punctuation)) {
     push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.uncertain ? 'warning' : undefined));
   }
@@ -122,15 +151,46 @@ export function analyze(
     frontMatter: fm.data,
     headings,
     outline,
-    placeholders: scan.placeholders,
+    placeholders,
     template: null,
     diagnostics,
   };
   scannedText.set(model, { text, table, blocks });
+  if (placeholders !== scan.placeholders) {
+    const kept = new Set(placeholders);
+    model.silencedPlaceholders = scan.placeholders.filter((p) => !kept.has(p));
+  }
   applyTemplate(model, table, context, opts, blocks.frontMatter?.startLine);
-  diagnostics.sort(byPosition);
-  model.diagnostics = mergeSorted(diagnostics, placeholderDiagnostics(scan.placeholderLines, opts, context.placeholderDiagnosticLimit ?? Infinity));
+  let found = model.diagnostics;
+  if (suppressions) {
+    found = found.filter((d) => !suppressions.silences(d));
+    for (const u of suppressions.unused()) push2(found, unusedDiagnostic(u, opts));
+  }
+  found.sort(byPosition);
+  model.diagnostics = mergeSorted(found, placeholderDiagnostics(placeholderLines, opts, context.placeholderDiagnosticLimit ?? Infinity));
   return model;
+}
+
+function push2(list: Diagnostic[], d: Diagnostic | null): void {
+  if (d) list.push(d);
+}
+
+function unusedDiagnostic(u: UnusedSuppression, opts: AnalysisOptions): Diagnostic | null {
+  const comment = directiveText(u.directive.kind, u.directive.codes);
+  const message = u.codes.length && u.codes.length < u.directive.codes.length ? messages.unusedSuppressionCodes(u.codes.join(' ')) : messages.unusedSuppression(comment);
+  return makeDiagnostic('unused-suppression', u.directive.range, message, opts, { codes: u.codes });
+}
+
+/** The placeholder lines without the placeholders a suppression silences (marking it used). */
+function unsilencedPlaceholders(lines: readonly LineEntry[], suppressions: Suppressions): LineEntry[] {
+  const out: LineEntry[] = [];
+  for (const entry of lines) {
+    const kept = entry.placeholders.filter((p) => !suppressions.silencer('unfilled-placeholder', p.range.start.line));
+    if (kept.length === entry.placeholders.length) out.push(entry);
+    // A copy: the cached entry (and its cached diagnostics) stays as the scan made it.
+    else if (kept.length) out.push({ ...entry, placeholders: kept, diagnostics: undefined });
+  }
+  return out;
 }
 
 /** One unfilled-placeholder diagnostic per placeholder (up to `limit`), in document order, kept with their line. */

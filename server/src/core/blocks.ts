@@ -8,6 +8,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { LineTable } from './text';
+import { isDirectiveLine } from './suppressions';
 
 export type LineKind =
   | 'blank'
@@ -36,6 +37,11 @@ export interface LineInfo {
   blockStart: boolean;
   /** Inside a block quote. */
   inQuote: boolean;
+  /**
+   * A suppression comment (`<!-- report-author-… -->`, suppressions.ts) on a line of its own.
+   * Its kind is `blank`: as far as reading goes, nothing is there.
+   */
+  directive: boolean;
 }
 
 export interface FrontMatterBlock {
@@ -105,21 +111,44 @@ export function scanBlocks(table: LineTable): BlockScan {
     listDepth: 0,
     blockStart: false,
     inQuote: false,
+    directive: false,
   }));
 
-  // What markdown-it sees: front matter blanked (line numbers kept), BOM and NUL neutralised.
-  const source = lines.map((l, n) =>
-    frontMatter && n >= frontMatter.startLine && n <= frontMatter.endLine ? '' : l,
-  );
+  // What markdown-it sees: front matter blanked (line numbers kept), BOM and NUL neutralised,
+  // and suppression comments left out, so that a comment line never changes how the lines
+  // around it read (a paragraph stays one, a list stays one list).
+  const inFrontMatter = (n: number) => !!frontMatter && n >= frontMatter.startLine && n <= frontMatter.endLine;
+  const source: string[] = [];
+  /** The report line of each line of `source`, when some lines were left out. */
+  let kept: number[] | null = null;
+  for (let n = 0; n < lines.length; n++) {
+    const l = lines[n]!;
+    if (!inFrontMatter(n) && l.includes('<!--') && isDirectiveLine(l)) {
+      info[n]!.kind = 'blank';
+      info[n]!.directive = true;
+      kept ??= Array.from({ length: n }, (_, i) => i);
+      continue;
+    }
+    source.push(inFrontMatter(n) ? '' : l);
+    kept?.push(n);
+  }
   if (source.length > 0) source[0] = source[0]!.replace(/^\uFEFF/, '');
   const md = markdownIt();
   const tokens: Token[] = [];
   md.block.parse(source.join('\n').replace(/\0/g, '\uFFFD'), md, {}, tokens);
+  /** Report line of source line `s` (one past the end maps past the report's end). */
+  const at = kept ? (s: number) => kept![s] ?? info.length : (s: number) => s;
 
   const quoteLines = new Set<number>();
   let listDepth = 0;
+  // Source lines [from, to) as report lines: a block spans the comments left out inside it.
   const mark = (from: number, to: number, kind: LineKind) => {
-    for (let n = from; n < to && n < info.length; n++) if (info[n]!.kind !== 'blank' || kind === 'code') info[n]!.kind = kind;
+    const end = to > from ? at(to - 1) + 1 : at(from);
+    for (let n = at(from); n < end && n < info.length; n++) {
+      if (info[n]!.kind !== 'blank' || kind === 'code') info[n]!.kind = kind;
+      // In code a comment is text; elsewhere it stays a suppression comment.
+      if (kind === 'code') info[n]!.directive = false;
+    }
   };
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t]!;
@@ -134,21 +163,22 @@ export function scanBlocks(table: LineTable): BlockScan {
         listDepth--;
         break;
       case 'list_item_open':
-        if (map && info[map[0]]) {
-          const li = info[map[0]]!;
+        if (map && info[at(map[0])]) {
+          const li = info[at(map[0])]!;
           li.listMarker = tok.markup;
           li.listNumber = tok.info ? Number(tok.info) : 0;
           // A line that CommonMark joins to the item as a lazy continuation (not indented to the
           // item's text, e.g. a title right after a `- 字段: 值` list) is outside it for a reader.
-          const indent = LIST_PREFIX.exec(lines[map[0]]!.replace(BLOCKQUOTE_PREFIX, ''))?.[0].length ?? 0;
-          for (let n = map[0]; n < map[1] && n < info.length; n++) {
-            const lazy = n > map[0] && indent > 0 && lines[n]!.trim() !== '' && leadingSpaces(lines[n]!) < indent && !quoteLike(lines[n]!);
+          const indent = LIST_PREFIX.exec(lines[at(map[0])]!.replace(BLOCKQUOTE_PREFIX, ''))?.[0].length ?? 0;
+          for (let s = map[0]; s < map[1] && at(s) < info.length; s++) {
+            const n = at(s);
+            const lazy = s > map[0] && indent > 0 && lines[n]!.trim() !== '' && leadingSpaces(lines[n]!) < indent && !quoteLike(lines[n]!);
             info[n]!.listDepth = lazy ? listDepth - 1 : listDepth;
           }
         }
         break;
       case 'blockquote_open':
-        if (map) for (let n = map[0]; n < map[1]; n++) quoteLines.add(n);
+        if (map) for (let s = map[0]; s < map[1]; s++) quoteLines.add(at(s));
         break;
       case 'fence':
       case 'code_block':
@@ -168,20 +198,20 @@ export function scanBlocks(table: LineTable): BlockScan {
           const depth = Number(tok.tag.slice(1));
           const setext = tok.markup === '=' || tok.markup === '-';
           const last = setext ? map[1] - 1 : map[1];
-          for (let n = map[0]; n < last && n < info.length; n++) {
-            info[n]!.kind = 'heading';
-            info[n]!.depth = depth;
+          for (let s = map[0]; s < last && at(s) < info.length; s++) {
+            info[at(s)]!.kind = 'heading';
+            info[at(s)]!.depth = depth;
           }
-          if (setext && info[map[1] - 1]) info[map[1] - 1]!.kind = 'setext-underline';
-          if (info[map[0]]) info[map[0]]!.blockStart = true;
+          if (setext && info[at(map[1] - 1)]) info[at(map[1] - 1)]!.kind = 'setext-underline';
+          if (info[at(map[0])]) info[at(map[0])]!.blockStart = true;
         }
         break;
       case 'paragraph_open':
-        if (map && info[map[0]]) info[map[0]]!.blockStart = true;
+        if (map && info[at(map[0])]) info[at(map[0])]!.blockStart = true;
         break;
     }
   }
-  if (frontMatter) mark(frontMatter.startLine, frontMatter.endLine + 1, 'front-matter');
+  if (frontMatter) for (let n = frontMatter.startLine; n <= frontMatter.endLine; n++) if (info[n]!.kind !== 'blank') info[n]!.kind = 'front-matter';
 
   for (let n = 0; n < info.length; n++) {
     const li = info[n]!;

@@ -26,6 +26,8 @@ export const CODES = {
   'template-recognized': 'information',
   'unknown-template': 'error',
   'template-invalid': 'error',
+  // Off unless asked for (`report-lint --report-unused-disable`, or a severity setting).
+  'unused-suppression': 'off',
 } as const satisfies Record<string, SeveritySetting>;
 
 export type DiagnosticCode = keyof typeof CODES;

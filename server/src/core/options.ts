@@ -62,6 +62,63 @@ export function resolveOptions(input?: DeepPartial<AnalysisOptions> | null): Ana
   };
 }
 
+/**
+ * A report's own `reportAuthor:` block of front matter (`severity`, `placeholders`,
+ * `level3Punctuation`) over the options the edge resolved: the file has the last word.
+ * Invalid values are dropped, as everywhere else.
+ */
+export function withFileOptions(base: AnalysisOptions, frontMatter: Record<string, unknown> | null): AnalysisOptions {
+  const own = frontMatter?.reportAuthor;
+  if (!own || typeof own !== 'object' || Array.isArray(own)) return base;
+  const o = own as { severity?: unknown; placeholders?: unknown; level3Punctuation?: unknown };
+  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const file = resolveOptions({
+    severity: obj(o.severity) as DeepPartial<AnalysisOptions>['severity'],
+    placeholders: obj(o.placeholders) as DeepPartial<PlaceholderOptions>,
+  });
+  const given = obj(o.placeholders);
+  const placeholders = { ...base.placeholders };
+  for (const k of Object.keys(placeholders) as (keyof PlaceholderOptions)[]) if (typeof given[k] === 'boolean') placeholders[k] = given[k] as boolean;
+  const l3 = o.level3Punctuation;
+  return {
+    ...base,
+    severity: { ...base.severity, ...file.severity },
+    placeholders,
+    level3Punctuation: l3 === 'any' || l3 === 'halfwidth' || l3 === 'fullwidth' ? l3 : base.level3Punctuation,
+  };
+}
+
+/** What is wrong with a report's `reportAuthor:` front matter block, one problem each ({ key path, value }). */
+export function fileOptionProblems(frontMatter: Record<string, unknown> | null): { key: string; allowed: string }[] {
+  if (!frontMatter || !('reportAuthor' in frontMatter)) return [];
+  const own = frontMatter.reportAuthor;
+  const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(own)) return [{ key: 'reportAuthor', allowed: 'severity, placeholders, level3Punctuation' }];
+  const out: { key: string; allowed: string }[] = [];
+  const severities = [...SEVERITIES].join(', ');
+  for (const [key, value] of Object.entries(own)) {
+    if (key === 'severity') {
+      if (!isObject(value)) out.push({ key: 'reportAuthor.severity', allowed: Object.keys(CODES).join(', ') });
+      else
+        for (const [code, v] of Object.entries(value)) {
+          if (!(code in CODES)) out.push({ key: `reportAuthor.severity.${code}`, allowed: Object.keys(CODES).join(', ') });
+          else if (typeof v !== 'string' || !SEVERITIES.has(v as SeveritySetting)) out.push({ key: `reportAuthor.severity.${code}`, allowed: severities });
+        }
+    } else if (key === 'placeholders') {
+      const names = ['asterisks', 'masks', 'prompts', 'blanks'];
+      if (!isObject(value)) out.push({ key: 'reportAuthor.placeholders', allowed: names.join(', ') });
+      else
+        for (const [name, v] of Object.entries(value)) {
+          if (!names.includes(name)) out.push({ key: `reportAuthor.placeholders.${name}`, allowed: names.join(', ') });
+          else if (typeof v !== 'boolean') out.push({ key: `reportAuthor.placeholders.${name}`, allowed: 'true, false' });
+        }
+    } else if (key === 'level3Punctuation') {
+      if (value !== 'any' && value !== 'halfwidth' && value !== 'fullwidth') out.push({ key: 'reportAuthor.level3Punctuation', allowed: 'any, halfwidth, fullwidth' });
+    } else out.push({ key: `reportAuthor.${key}`, allowed: 'severity, placeholders, level3Punctuation' });
+  }
+  return out;
+}
+
 export function severityOf(code: DiagnosticCode, options: AnalysisOptions): SeveritySetting {
   return options.severity[code] ?? CODES[code];
 }

@@ -93,6 +93,11 @@ export interface ReportModel {
   /** Section tree; annexes are level-0 nodes holding their own sections. */
   outline: OutlineNode[];
   placeholders: Placeholder[];
+  /**
+   * Placeholders a suppression comment silenced: text the author keeps as written. Not counted
+   * or listed anywhere; a renderer shows them as the literal text they are.
+   */
+  silencedPlaceholders?: Placeholder[];
   /** The template the report was checked against (its id, or its path for a user's file), or null. */
   template: string | null;
   /** Every finding, each with a stable `code`, severity already applied. */

@@ -26,7 +26,9 @@ import {
   OutlineStatusNotification,
   PlaceholdersRequest,
   TemplateSkeletonRequest,
+  WorkspaceReportsRequest,
 } from '../../../shared/protocol';
+import { workspaceReports } from './workspaceReports';
 import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
 import { publishable } from './diagnostics';
@@ -202,7 +204,7 @@ export function startServer(unguarded: Connection): void {
   });
   connection.onCodeAction(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, { lazyFixAll: resolveEdits }) : [];
+    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, s.text, { lazyFixAll: resolveEdits }) : [];
   });
   connection.onCodeActionResolve(async (action) => {
     const uri = fixAllUri(action);
@@ -217,6 +219,7 @@ export function startServer(unguarded: Connection): void {
     }
     return workspacePlaceholders(store, documents, settings);
   });
+  connection.onRequest(WorkspaceReportsRequest, (p, token) => workspaceReports(store, documents, token, p?.uris));
   connection.onRequest(ListTemplatesRequest, async (p) => (await templatesFor(store, settings, p.uri ?? null)).map(templateInfo));
   connection.onRequest(TemplateSkeletonRequest, async (p) => {
     const found = (await templatesFor(store, settings, p.uri ?? null)).find((t) => t.id === p.id || t.name === p.id);

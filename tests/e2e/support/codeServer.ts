@@ -90,6 +90,8 @@ export const KEYS = {
   closePanel: 'Control+Alt+Shift+6',
   save: 'Control+Alt+Shift+7',
   runInEditorSuite: 'Control+Alt+Shift+8',
+  checkWorkspace: 'Control+Alt+Shift+9',
+  listWorkspaceReports: 'Control+Alt+Shift+0',
 } as const;
 
 /** `Control+Alt+Shift+1` → `ctrl+alt+shift+1`, for keybindings.json. */
@@ -108,6 +110,8 @@ export function writeUserSettings(
     { key: vsKey(KEYS.maximizePanel), command: 'workbench.action.toggleMaximizedPanel' },
     { key: vsKey(KEYS.closePanel), command: 'workbench.action.closePanel' },
     { key: vsKey(KEYS.save), command: 'workbench.action.files.save' },
+    { key: vsKey(KEYS.checkWorkspace), command: 'reportAuthor.checkWorkspace' },
+    { key: vsKey(KEYS.listWorkspaceReports), command: 'reportAuthor.listWorkspaceReports' },
   ];
   if (commands.preview) list.push({ key: vsKey(KEYS.openPreview), command: commands.preview });
   if (commands.inEditorSuite) list.push({ key: vsKey(KEYS.runInEditorSuite), ...commands.inEditorSuite });

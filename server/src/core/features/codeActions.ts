@@ -9,6 +9,7 @@ import { DIAGNOSTIC_SOURCE } from '../codes';
 import { featureMessages as msg } from './messages';
 import { headingAtLine } from './outline';
 import { withOrdinal } from './markers';
+import { IgnoreContext } from './ignore';
 import { numberEdit, renumberEdits, renumbering, siblingGroup, siblingKey } from './renumber';
 import { asHtmlEmphasis } from '../emphasisMode';
 
@@ -24,6 +25,8 @@ const MARKER = new Set(['marker-punctuation', 'marker-width']);
  * @param diagnostics the context's diagnostics; when none are given, the model's own
  *   findings that touch `range` are used (for clients that do not send them)
  * @param only CodeActionContext.only: kinds to return, matched by prefix (`source` matches `source.fixAll.reportAuthor`)
+ * @param text the document's text: with it, each finding also gets "ignore here" and
+ *   "ignore in this file" (suppression comments), after the fixes proper
  */
 export function codeActions(
   model: ReportModel,
@@ -31,13 +34,16 @@ export function codeActions(
   range: Range,
   diagnostics: readonly Diagnostic[],
   only?: readonly string[],
+  text?: string,
   options: CodeActionOptions = {},
 ): CodeAction[] {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const out: CodeAction[] = [];
   if (wants(QUICK_FIX_KIND)) {
     const given = diagnostics.length ? diagnostics : model.diagnostics.filter((d) => touches(d.range, range));
-    for (const a of quickFixes(model, uri, given.filter((d) => d.source === undefined || d.source === DIAGNOSTIC_SOURCE))) out.push(a);
+    const ours = given.filter((d) => d.source === undefined || d.source === DIAGNOSTIC_SOURCE);
+    for (const a of quickFixes(model, uri, ours)) out.push(a);
+    if (text !== undefined) for (const a of ignoreFixes(new IgnoreContext(text), uri, ours)) out.push(a);
   }
   if (wants(FIX_ALL_KIND)) {
     if (!only && options.lazyFixAll) {
@@ -119,6 +125,43 @@ function quickFixes(model: ReportModel, uri: string, diagnostics: readonly Diagn
     }
   }
   return out;
+}
+
+/** "Ignore CODE here" for each finding, then "ignore CODE in this file" once per code; an unused comment is removed. */
+function ignoreFixes(context: IgnoreContext, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const here: CodeAction[] = [];
+  const file = new Map<string, CodeAction>();
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    const code = String(d.code);
+    if (code === 'unused-suppression') {
+      const edit = context.removeUnused(d);
+      if (edit) {
+        const a = action(msg.removeUnused(), QUICK_FIX_KIND, uri, [edit], true);
+        a.diagnostics = [d];
+        here.push(a);
+      }
+      continue;
+    }
+    // The "and N more" line stands for placeholders elsewhere.
+    if ((d.data as { more?: unknown } | undefined)?.more !== undefined) continue;
+    const key = `${code}:${d.range.start.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const edits = context.editsFor(d);
+    if (!edits) continue;
+    const a = action(msg.ignoreHere(code), QUICK_FIX_KIND, uri, edits.here, false);
+    a.diagnostics = [d];
+    here.push(a);
+    const known = file.get(code);
+    if (known) known.diagnostics!.push(d);
+    else {
+      const f = action(msg.ignoreInFile(code), QUICK_FIX_KIND, uri, edits.file, false);
+      f.diagnostics = [d];
+      file.set(code, f);
+    }
+  }
+  return [...here, ...file.values()];
 }
 
 /**

@@ -24,6 +24,8 @@ export function placeholderHover(kind: PlaceholderKind): string {
 }
 
 const LEVEL_EXAMPLE = ['', '一、', '（一）', '1．', '（1）'] as const;
+/** GB/T 9704 names the levels of its 结构层次序数 第一层 … 第四层; the Chinese message uses {2}. */
+const LEVEL_NUMERAL = ['', '一', '二', '三', '四'] as const;
 
 export const featureMessages = {
   toFill: (count: number) => l10n.t('{0} to fill', count),
@@ -32,7 +34,7 @@ export const featureMessages = {
   sectionOptional: (template: string) => l10n.t('optional in {0}', template),
   sectionUnmatched: (template: string) => l10n.t('No section of {0} matches this heading.', template),
   headingLevel: (level: HeadingLevel) =>
-    level === 0 ? l10n.t('Annex: numbered on its own') : l10n.t('Level {0} heading, numbered like {1}', level, LEVEL_EXAMPLE[level]),
+    level === 0 ? l10n.t('Annex: numbered on its own') : l10n.t('Level {0} heading, numbered like {1}', level, LEVEL_EXAMPLE[level], LEVEL_NUMERAL[level]),
   placeholdersInSection: (count: number) => l10n.t('{0} placeholders to fill in this section', count),
   nextSection: (after: string) => l10n.t('Next section after {0}', after),
   firstSubsection: (parent: string) => l10n.t('First subsection of {0}', parent),
@@ -42,6 +44,9 @@ export const featureMessages = {
   insertMissing: (title: string) => l10n.t('Insert missing section {0}', title),
   renumberLevel: (example: string) => l10n.t('Renumber this level ({0})', example),
   changeMarker: (written: string, replacement: string) => l10n.t('Change {0} to {1}', written, replacement),
+  ignoreHere: (code: string) => l10n.t('Ignore {0} here', code),
+  ignoreInFile: (code: string) => l10n.t('Ignore {0} in this file', code),
+  removeUnused: () => l10n.t('Remove the unused suppression'),
   writeAsBold: (html: string) => l10n.t('Keep it bold: write {0}', html),
   writeAsPlaceholders: (fullWidth: string) => l10n.t('Two placeholders: write {0}', fullWidth),
   fixAll: () => l10n.t('Fix all heading numbers and markers'),

@@ -103,6 +103,11 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
   model.placeholders.forEach((p, i) => {
     if (p.range.start.line === p.range.end.line) add(p.range.start.line, p.range.start.character, p.range.end.character, placeholderToken(i));
   });
+  // A silenced placeholder is literal text: its asterisks, brackets and underscores escaped,
+  // so the parser reads them as the characters they are, never as emphasis or a link.
+  for (const p of model.silencedPlaceholders ?? []) {
+    if (p.range.start.line === p.range.end.line) add(p.range.start.line, p.range.start.character, p.range.end.character, p.text.replace(/[!-/:-@[-`{-~]/g, '\\$&'));
+  }
   for (const h of model.headings) {
     if (h.form === 'run-in') add(h.line, h.range.end.character, h.range.end.character, RUN_IN_END);
   }
@@ -110,9 +115,13 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
   const out: string[] = [];
   const lineOf: number[] = [];
   const fm = blocks.frontMatter;
+  let prev: BlockScan['lines'][number] | null = null;
   for (let n = 0; n < lines.length; n++) {
     const info = blocks.lines[n]!;
+    // Suppression comments are left out, as the block scan left them out.
+    if (info.directive) continue;
     if (fm && n >= fm.startLine && n <= fm.endLine) {
+      prev = info;
       out.push('');
       lineOf.push(n);
       continue;
@@ -123,9 +132,8 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
     // After the edits: their positions count the BOM, as the engine's do.
     if (n === 0) line = line.replace(/^\uFEFF/, '');
     line = literalAsterisksIfHostile(line);
-    const prev = n > 0 ? blocks.lines[n - 1]! : null;
     const continues = info.kind === 'text' && !info.blockStart && prev?.kind === 'text';
-    if (continues && info.listDepth === 0 && !info.inQuote && prev.listDepth === 0 && !prev.inQuote) {
+    if (continues && info.listDepth === 0 && !info.inQuote && prev!.listDepth === 0 && !prev!.inQuote) {
       out.push('');
       lineOf.push(n);
       line = standAlone(line);
@@ -134,6 +142,7 @@ export function prepareSource(lines: readonly string[], blocks: BlockScan, model
     }
     out.push(line);
     lineOf.push(n);
+    prev = info;
   }
   return { markdown: out.join('\n'), lineOf };
 }

@@ -3,6 +3,7 @@
  * (by title, synonym, pattern or resemblance first, then free-title rules by position),
  * then order, counts, lengths and children are checked scope by scope.
  */
+import { isDirectiveLine } from '../suppressions';
 import type { OutlineNode, Range, ReportModel } from '../types';
 import type { LineTable } from '../text';
 import type { ReportTemplate, RuleScope } from './model';
@@ -276,6 +277,7 @@ export function bodyLength(node: OutlineNode, table: LineTable, enough = Infinit
   let count = 0;
   for (let line = node.range.end.line; line <= end.line; line++) {
     const text = table.lines[line] ?? '';
+    if (line !== node.range.end.line && text.includes('<!--') && isDirectiveLine(text)) continue;
     const from = line === node.range.end.line ? node.range.end.character : 0;
     const to = line === end.line ? end.character : text.length;
     for (let i = from; i < to; i++) {

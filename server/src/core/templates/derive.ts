@@ -39,7 +39,7 @@ export function deriveTemplate(text: string, model: ReportModel, fileName: strin
   const front = {
     id,
     name: `${model.title?.text ?? base}（模板）`,
-    description: `由 ${base} 生成：章节按位置与层级对应，标题可改写；带单位的数字已换成占位符。`,
+    description: `由 ${base} 生成：章节按位置与层次对应，标题可改写；带单位的数字已换成占位符。`,
     ordered: true,
     unknownSections: 'allow',
     sections: rules(model.outline, 's'),
