@@ -10,7 +10,7 @@ import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, type Heading, type ReportModel } from '../../server/src/core';
+import { analyze, type Diagnostic, type Heading, type ReportModel } from '../../server/src/core';
 import { codeActions, completions, fixAllUri, resolveCodeAction, FIX_ALL_KIND } from '../../server/src/core/features';
 import { assignMarkdownLevels } from '../../server/src/core/outline';
 import { readYamlData } from '../../server/src/core/yamlData';
@@ -23,7 +23,7 @@ import { fileProblem, readRegularFile } from '../../server/src/node/safeRead';
 import { loadTemplateFile, TemplateLibrary } from '../../server/src/node/templates';
 import { placeholderItems, SECTION_LABEL_LIMIT } from '../../server/src/server/requests';
 import type { ReportState } from '../../server/src/server/reports';
-import { assertScales } from '../support/scaling';
+import { assertScales, repeated } from '../support/scaling';
 import { inlineTemplate, withTemplate } from '../support/templates';
 import {
   ALMOST_MATCHING_FILE,
@@ -71,7 +71,7 @@ test('item 3: placeholder items carry a short section label, found in one walk',
   assert.equal(label.length, SECTION_LABEL_LIMIT);
   assert.ok(label.startsWith('一、很长的标题很长的标题') && label.endsWith('…'), label);
   assert.ok(JSON.stringify(items).length < 300 * 200, 'about a line of JSON per placeholder');
-  assertScales('placeholder items', (n) => analyze(placeholdersUnderLongHeading(n)), (m) => placeholderItems(state(m)), 2_000);
+  assertScales('placeholder items', (n) => analyze(placeholdersUnderLongHeading(n)), repeated(10, (m: ReportModel) => placeholderItems(state(m))), 2_000);
 });
 
 test('item 3: a label never splits a surrogate pair, and short labels stay whole', () => {
@@ -135,14 +135,14 @@ test('item 5: a quick fix costs one sibling group, fix-all is offered lazily and
   assert.equal(resolveCodeAction(lazy, model).edit!.changes![URI]!.length, gappedEdits(n));
   // Clients that do not resolve still get the edits at once.
   assert.equal(codeActions(model, URI, at.range, [at])[1]!.edit!.changes![URI]!.length, gappedEdits(n));
-  assertScales('fix-all', (k) => analyze(gappedHeadings(k)), (m) => codeActions(m, URI, at.range, [], ['source.fixAll']), 3_000);
+  assertScales('fix-all', (k) => analyze(gappedHeadings(k)), repeated(10, (m: ReportModel) => codeActions(m, URI, at.range, [], ['source.fixAll'])), 3_000);
   assertScales(
     'quick fix',
     (k) => {
       const m = analyze(gappedHeadings(k));
       return { m, d: m.diagnostics.filter((d) => d.code === 'numbering-gap')[10]! };
     },
-    ({ m, d }) => codeActions(m, URI, d.range, [d], ['quickfix']),
+    repeated(20, ({ m, d }: { m: ReportModel; d: Diagnostic }) => codeActions(m, URI, d.range, [d], ['quickfix'])),
     1_000,
   );
 });
@@ -163,7 +163,7 @@ test('item 5: completion renumbers the following siblings in linear time', () =>
       const t = gappedHeadings(k);
       return { t, m: analyze(t) };
     },
-    ({ t, m }) => completions(m, t, { line, character: 0 }, null),
+    repeated(10, ({ t, m }: { t: string; m: ReportModel }) => completions(m, t, { line, character: 0 }, null)),
     2_000,
   );
 });
