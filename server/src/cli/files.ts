@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { ignoreRoot, IgnoreRules, walkMarkdown } from './walk';
+import { MAX_REPORT_BYTES, readRegularFile } from '../node/safeRead';
 
 export interface ExpandedInputs {
   /** Paths as the user gave them or as the glob produced them, duplicates removed, in order. */
@@ -96,16 +97,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Reads a report as UTF-8 text without a leading BOM, or says why it cannot be checked. */
 export function readReport(displayPath: string, cwd: string): ReadResult {
   const full = path.resolve(cwd, displayPath);
-  let bytes: Uint8Array;
-  try {
-    if (fs.statSync(full).isDirectory()) {
-      return fail(l10n.t('{0}: is a directory, not a file', displayPath));
-    }
-    bytes = fs.readFileSync(full);
-  } catch (error) {
-    return fail(describeReadError(displayPath, error));
-  }
-  return decodeReport(displayPath, bytes);
+  // Regular files only, size-capped, never blocking (FIFOs, devices, symlink loops: see safeRead).
+  const read = readRegularFile(full, displayPath, MAX_REPORT_BYTES);
+  if (!read.ok) return fail(read.message);
+  return decodeReport(displayPath, read.bytes);
 }
 
 /** Bytes of a report as UTF-8 text without a leading BOM, or why they cannot be checked. */
@@ -119,15 +114,6 @@ export function decodeReport(displayPath: string, bytes: Uint8Array): ReadResult
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
-}
-
-function describeReadError(displayPath: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return l10n.t('{0}: file not found', displayPath);
-  if (code === 'EISDIR') return l10n.t('{0}: is a directory, not a file', displayPath);
-  if (code === 'EACCES' || code === 'EPERM') return l10n.t('{0}: permission denied', displayPath);
-  const reason = error instanceof Error ? error.message : String(error);
-  return l10n.t('{0}: cannot read file ({1})', displayPath, reason);
 }
 
 function fail(message: string): ReadResult {

@@ -3,7 +3,7 @@ import type { Diagnostic, Range, ReportModel, ReportTitle } from './types';
 import { DIAGNOSTIC_SOURCE, docsLink, type DiagnosticCode } from './codes';
 import { fileOptionProblems, resolveOptions, severityOf, withFileOptions, type AnalysisOptions, type DeepPartial } from './options';
 import { splitLines, lineRange, type LineTable } from './text';
-import { scanBlocks } from './blocks';
+import { scanBlocks, type BlockScan } from './blocks';
 import { parseFrontMatter } from './frontMatter';
 import { scanLines } from './scan';
 import { LineCache, type LineEntry } from './lineCache';
@@ -36,6 +36,15 @@ export interface AnalysisContext {
    * there are (an editor cannot use 25,000 of them; `placeholders` still lists every one).
    */
   placeholderDiagnosticLimit?: number;
+}
+
+/** The lines and blocks a model was computed from, for features that need them again (completion). */
+const scannedText = new WeakMap<ReportModel, { text: string; table: LineTable; blocks: BlockScan }>();
+
+/** The line table and block scan of `text`, when `model` was computed from exactly that text. */
+export function scannedFor(model: ReportModel, text: string): { table: LineTable; blocks: BlockScan } | null {
+  const s = scannedText.get(model);
+  return s && s.text === text ? s : null;
 }
 
 /** A cache for `context.cache`; one per document, reused while the options stay the same. */
@@ -149,6 +158,7 @@ export function analyze(
     template: null,
     diagnostics,
   };
+  scannedText.set(model, { text, table, blocks });
   if (placeholders !== scan.placeholders) {
     const kept = new Set(placeholders);
     model.silencedPlaceholders = scan.placeholders.filter((p) => !kept.has(p));

@@ -143,7 +143,8 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   // part, like 第一部分 (`# 主要工作` over `## 一、…`).
   const numberedDepths = list.filter((h) => h.depth > 0 && h.ordinal !== null && h.level > 0 && !h.part).map((h) => h.depth);
   if (numberedDepths.length) {
-    const top = Math.min(...numberedDepths);
+    let top = Infinity; // a loop, not Math.min(...): 150,000 headings overflow the stack as call arguments
+    for (const d of numberedDepths) top = Math.min(top, d);
     const above = list.filter((h) => h.depth > 0 && h.depth < top && h.ordinal === null && h.level > 0);
     // The author uses those headings for one thing: documents only if every one is titled so.
     const documents = above.every((h) => DOCUMENT_TITLE.test(h.title));

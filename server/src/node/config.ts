@@ -11,6 +11,7 @@ import { parse, printParseErrorCode, visit, type ParseError } from 'jsonc-parser
 import schema from '../../../schemas/report-author-config.schema.json';
 import { readYamlData, type DataError } from '../core/yamlData';
 import type { AnalysisOptions, DeepPartial } from '../core';
+import { MAX_DATA_BYTES, readTextOrError } from './safeRead';
 
 export const CONFIG_FILE = '.report-author.json';
 /** The names of a configuration file, in the order they are looked for in one folder. */
@@ -88,12 +89,10 @@ export function parseConfig(text: string, file: string): ConfigResult {
 }
 
 export function loadConfig(file: string): ConfigResult {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const at = { line: 0, character: 0 };
-    return { config: { ...EMPTY_CONFIG, file }, errors: [{ message: l10n.t('cannot read file ({0})', (error as Error).message), range: { start: at, end: at } }] };
+  const text = readTextOrError(file, file, MAX_DATA_BYTES);
+  if (text instanceof Error) {
+    const zero = { line: 0, character: 0 };
+    return { config: { ...EMPTY_CONFIG, file }, errors: [{ message: text.message, range: { start: zero, end: zero } }] };
   }
   return parseConfig(text, file);
 }

@@ -2,7 +2,6 @@
  * The language server: thin glue from LSP to the core. Each handler finds the document's
  * analysis (one per version, see ReportStore) and delegates to a core feature.
  */
-import * as fs from 'node:fs';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -16,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { codeActions, completions, documentSymbols, foldingRanges, hover, FIX_ALL_KIND } from '../core/features';
+import { codeActions, completions, documentSymbols, fixAllUri, foldingRanges, hover, resolveCodeAction, FIX_ALL_KIND } from '../core/features';
 import { deriveTemplate } from '../core';
 import { useLocale } from '../l10n';
 import {
@@ -35,14 +34,18 @@ import { publishable } from './diagnostics';
 import { outlineStatus, sameStatus } from './status';
 import type { OutlineStatus } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
+import { guardConnection } from './guard';
+import { MAX_DATA_BYTES, readRegularFile } from '../node/safeRead';
 import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 import { isConfigFile } from '../node/config';
 
-export function startServer(connection: Connection): void {
+export function startServer(unguarded: Connection): void {
+  const connection = guardConnection(unguarded);
   const documents = new TextDocuments(TextDocument);
   let pullDiagnostics = false;
   let configurationPull = false;
   let watchRegistration = false;
+  let resolveEdits = false;
   const settings = new SettingsStore(connection, () => configurationPull);
   const store = new ReportStore(settings);
   const pending = new Map<string, NodeJS.Immediate>();
@@ -54,6 +57,7 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationPull = !!params.capabilities.workspace?.configuration;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     store.folders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
     return {
       capabilities: {
@@ -62,7 +66,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['（', '('] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], ...(resolveEdits ? { resolveProvider: true } : {}) },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'reportAuthor', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -161,11 +165,8 @@ export function startServer(connection: Connection): void {
     const relevant = params.changes.some(({ uri }) => {
       const file = filePathOf(uri);
       if (!file || !file.endsWith('.md')) return true;
-      try {
-        return looksLikeTemplate(fs.readFileSync(file, 'utf8'), file);
-      } catch {
-        return true; // deleted: it may have been a template
-      }
+      const read = readRegularFile(file, file, MAX_DATA_BYTES); // never a FIFO or a device: it would block the server
+      return read.ok ? looksLikeTemplate(read.bytes.toString('utf8'), file) : read.problem === 'missing'; // deleted: it may have been a template
     });
     if (relevant) refreshAll();
   });
@@ -203,7 +204,12 @@ export function startServer(connection: Connection): void {
   });
   connection.onCodeAction(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, s.text) : [];
+    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, s.text, { lazyFixAll: resolveEdits }) : [];
+  });
+  connection.onCodeActionResolve(async (action) => {
+    const uri = fixAllUri(action);
+    const s = uri ? await report(uri) : null;
+    return s ? resolveCodeAction(action, s.model) : action;
   });
 
   connection.onRequest(PlaceholdersRequest, async (p) => {

@@ -7,8 +7,14 @@ import * as fs from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, docsLink, frontMatterOf, parseTemplate, type TemplateError } from '../core';
 
+const COMPANIONS = ['.template.json', '.template.yaml', '.template.yml'];
+
+function hasCompanion(file: string | null): boolean {
+  return !!file && COMPANIONS.some((ext) => fs.existsSync(file.replace(/\.md$/i, ext)));
+}
+
 export function looksLikeTemplate(text: string, file: string | null): boolean {
-  if (file && ['.template.json', '.template.yaml', '.template.yml'].some((ext) => fs.existsSync(file.replace(/\.md$/i, ext)))) return true;
+  if (hasCompanion(file)) return true;
   const fm = frontMatterOf(text);
   return !!fm && 'sections' in fm && 'id' in fm;
 }
@@ -26,5 +32,8 @@ export function templateDiagnostics(errors: readonly TemplateError[]): Diagnosti
 
 /** Diagnostics for an open template document (its text as edited, not as saved). */
 export function checkTemplateText(text: string, file: string | null): Diagnostic[] {
+  // With a companion rules file the Markdown is only the skeleton: the rules' problems are
+  // reported on the rules file (see the templates folder), not as "rules missing" here.
+  if (hasCompanion(file)) return [];
   return templateDiagnostics(parseTemplate(text, file).errors);
 }

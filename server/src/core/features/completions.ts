@@ -7,10 +7,11 @@ import type { CompletionItem, Position, Range, TextEdit } from 'vscode-languages
 import type { Heading, OutlineNode, ReportModel } from '../types';
 import type { ReportTemplate, RuleScope, SectionRule } from '../templates';
 import { formatMarker } from '../headings';
-import { scanBlocks } from '../blocks';
+import { scanBlocks, type BlockScan } from '../blocks';
 import { splitLines, type LineTable } from '../text';
 import { featureMessages as msg } from './messages';
-import { childScope, enclosingChain, headingAtLine, nodeLabel } from './outline';
+import { scannedFor } from '../analyze';
+import { childScope, countAbove, enclosingChain, headingAtLine, nodeLabel } from './outline';
 import { houseStyle, withOrdinal } from './markers';
 import { numberEdit } from './renumber';
 import { escapeSnippet, skeletonSnippet, TabStops } from './snippets';
@@ -36,13 +37,28 @@ interface Context {
   eol: string;
 }
 
+/** The lines and blocks of the text a model came from: each completion request would re-scan the whole document. */
+const scanned = new WeakMap<ReportModel, { text: string; table: LineTable; blocks: BlockScan | null }>();
+
+function linesOf(model: ReportModel, text: string): { text: string; table: LineTable; blocks: BlockScan | null } {
+  let known = scanned.get(model);
+  if (!known || known.text !== text) {
+    // The analysis already scanned this text: reuse its lines and blocks (a full scan of a 5 MB report takes seconds).
+    const fromAnalysis = scannedFor(model, text);
+    known = fromAnalysis ? { text, table: fromAnalysis.table, blocks: fromAnalysis.blocks } : { text, table: splitLines(text), blocks: null };
+    scanned.set(model, known);
+  }
+  return known;
+}
+
 export function completions(model: ReportModel, text: string, position: Position, template: ReportTemplate | null): CompletionItem[] {
-  const table = splitLines(text);
+  const scan = linesOf(model, text);
+  const table = scan.table;
   const lineText = table.lines[position.line];
   if (lineText === undefined) return [];
   const m = LINE_START.exec(lineText.slice(0, position.character));
   if (!m) return [];
-  const blocks = scanBlocks(table);
+  const blocks = (scan.blocks ??= scanBlocks(table));
   const kind = blocks.lines[position.line]?.kind;
   const fm = blocks.frontMatter;
   if (kind === 'code' || kind === 'html' || kind === 'table' || (fm && position.line >= fm.startLine && position.line <= fm.endLine)) return [];
@@ -64,7 +80,7 @@ export function completions(model: ReportModel, text: string, position: Position
     const snippet = skeletonSnippet(template.body.replace(/\s+$/, ''), new TabStops(), ctx.eol);
     items.push(item(ctx, template.name, snippet, msg.wholeSkeleton(template.name), 0, { documentation: template.description || undefined }));
   }
-  items.push(...headingItems(ctx));
+  for (const h of headingItems(ctx)) items.push(h);
   if (ctx.wholeLine && !ctx.hashes && from === position.character) {
     blockSnippets(ctx.eol).forEach((b, i) => items.push(item(ctx, b.label, b.body, b.description, 90 + i, { description: b.description })));
   }
@@ -88,10 +104,12 @@ function headingItems(ctx: Context): CompletionItem[] {
     if (node.level === 0) continue;
     const parent = chain[i - 1] ?? null;
     const siblings = (parent ? parent.children : model.outline).filter((s) => s.level === node.level);
-    const last = siblings.filter((s) => s.range.start.line < line && s.ordinal !== null).pop();
+    const above = countAbove(siblings, line);
+    let last: OutlineNode | undefined;
+    for (let k = above - 1; k >= 0 && !last; k--) if (siblings[k]!.ordinal !== null) last = siblings[k];
     if (!last) continue;
     const ordinal = last.ordinal! + 1;
-    const following = siblings.filter((s) => s.range.start.line >= line && s.ordinal !== null);
+    const following = siblings.slice(above).filter((s) => s.ordinal !== null);
     const shift = following[0]?.ordinal === ordinal ? following : [];
     const rule = suggestRule(childScope(ctx.template, parent), parent ? parent.children : model.outline, line);
     // 1 for the innermost level, 2 for its first subsection (below), then 3, 4, … outwards.
@@ -158,14 +176,22 @@ function offer(
 function suggestRule(scope: RuleScope | null, siblings: readonly OutlineNode[], line: number): SectionRule | null {
   if (!scope) return null;
   const { rules } = scope;
-  const index = (n: OutlineNode) => rules.findIndex((r) => r.id === n.ruleId);
-  const before = siblings.filter((s) => s.range.start.line < line).map(index).filter((k) => k >= 0);
-  const after = siblings.filter((s) => s.range.start.line >= line).map(index).filter((k) => k >= 0);
-  const lo = scope.ordered && before.length ? Math.max(...before) : -1;
-  const hi = scope.ordered && after.length ? Math.min(...after) : rules.length;
-  const count = (k: number) => siblings.filter((s) => index(s) === k).length;
+  // One pass over the siblings (no spread of their indices into Math.max: 200,000 overflow the stack).
+  const byId = new Map<string, number>();
+  rules.forEach((r, k) => byId.has(r.id) || byId.set(r.id, k));
+  const counts = new Array<number>(rules.length).fill(0);
+  let lo = -1;
+  let hi = rules.length;
+  for (const s of siblings) {
+    const k = s.ruleId === undefined ? undefined : byId.get(s.ruleId);
+    if (k === undefined) continue;
+    counts[k]!++;
+    if (!scope.ordered) continue;
+    if (s.range.start.line < line) lo = Math.max(lo, k);
+    else hi = Math.min(hi, k);
+  }
   const open = rules.map((_, k) => k).filter((k) => k > lo && k < hi);
-  const pick = open.find((k) => count(k) < rules[k]!.min) ?? open.find((k) => count(k) === 0);
+  const pick = open.find((k) => counts[k]! < rules[k]!.min) ?? open.find((k) => counts[k] === 0);
   return pick === undefined ? null : rules[pick]!;
 }
 
