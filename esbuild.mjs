@@ -1,7 +1,7 @@
 // Bundles the CLI, the language server and the extension client to CommonJS in dist/,
 // and the report preview's webview script for the browser.
 // unified/remark and other ESM-only packages are bundled in, so dist/ needs no node_modules.
-// Usage: node esbuild.mjs [--watch] [--production]
+// Usage: node esbuild.mjs [--watch] [--production] [--outdir=DIR]
 import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 
@@ -14,6 +14,8 @@ const serverFlags = JSON.parse(
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// Another output folder (the package tests build there, leaving dist/ to the other tests).
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) || 'dist';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -27,6 +29,8 @@ const common = {
   // Some ESM packages read import.meta.url; give them a CommonJS equivalent.
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: ['./esbuild.import-meta-url.js'],
+  // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot follow.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [
@@ -38,7 +42,7 @@ const builds = [
 ];
 
 const contexts = await Promise.all(
-  builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),
+  builds.map((b) => esbuild.context({ ...common, ...b, outdir })),
 );
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

@@ -73,7 +73,7 @@ export interface PlaceholderItem {
   text: string;
   kind: 'count' | 'amount' | 'percent' | 'date' | 'name' | 'other';
   range: Range;
-  /** The enclosing section's marker and title, e.g. `（二）抓好阵地建设`, or ''. */
+  /** The enclosing section's marker and title, e.g. `（二）抓好阵地建设` (cut to 40 characters with `…`), or ''. */
   section: string;
 }
 

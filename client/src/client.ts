@@ -18,7 +18,7 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
   };
   // The server reads these from disk: tell it when they change.
   const watchers = [
-    vscode.workspace.createFileSystemWatcher('**/.report-author.json'),
+    vscode.workspace.createFileSystemWatcher('**/.report-author.{json,yaml,yml}'),
     vscode.workspace.createFileSystemWatcher('**/*.template.{json,yaml,yml}'),
   ];
   context.subscriptions.push(...watchers);

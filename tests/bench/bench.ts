@@ -21,7 +21,7 @@ import { analyze } from '../../server/src/core';
 import { generateLargeReport, utf8Length } from '../support/generate';
 import { benchServer, EDIT_KINDS, EDIT_LABELS, type ServerFigures } from './lsp';
 
-const EXAMPLE = fileURLToPath(new URL('../../../shared/reports/annual-work-summary-2022.md', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../fixtures/reports/annual-work-summary.md', import.meta.url));
 
 interface Measurement {
   input: string;

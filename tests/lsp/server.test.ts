@@ -1,10 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startServer } from '../support/lspClient';
-
-const EXAMPLE = readFileSync(join(__dirname, '../../../shared/reports/annual-work-summary-2022.md'), 'utf8');
+import { EXAMPLE, EXAMPLE_PLACEHOLDERS } from '../support/fixtures';
 
 interface Published {
   uri: string;
@@ -28,7 +25,7 @@ test('the bundled server answers initialize over stdio and pushes versioned diag
     });
     const pub = await s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === 'file:///r/example.md');
     assert.equal(pub.version, 7);
-    assert.equal(pub.diagnostics.filter((d) => d.code === 'unfilled-placeholder').length, 213);
+    assert.equal(pub.diagnostics.filter((d) => d.code === 'unfilled-placeholder').length, EXAMPLE_PLACEHOLDERS);
   } finally {
     await s.close();
   }

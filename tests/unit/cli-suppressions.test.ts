@@ -38,8 +38,8 @@ test('each form of suppression comment is honoured by report-lint', () => {
   const out = lint({ 'r.md': REPORT }, ['r.md']);
   assert.equal(out.code, 1);
   assert.deepEqual(out.lines, [
-    'r.md:4:3 warning unfilled-placeholder Placeholder ** is still to be filled (a count).',
-    'r.md:8:1 error numbering-gap Numbering skips from 三、 to 五、: expected 四、.',
+    'r.md:4:3   warning unfilled-placeholder Placeholder ** is still to be filled (a count).',
+    'r.md:8:1   error   numbering-gap        Numbering skips from 三、 to 五、: expected 四、.',
     'r.md:10:10 warning unfilled-placeholder Placeholder ** is still to be filled (an amount of money).',
     '1 file: 1 error, 2 warnings, 2 placeholders',
   ]);

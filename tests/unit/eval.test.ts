@@ -4,9 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonFile, JsonOutline } from '../../server/src/cli/format-json';
+import { CORPUS, sharedAvailable } from '../support/fixtures';
 import {
   failedTargets,
   foundHeadings,
@@ -226,49 +227,50 @@ test('failedTargets: names each missed target; 98% passes, just below fails; not
 
 // The truth files themselves: each entry points at what it names in the corpus file.
 const TRUTH = join(__dirname, '../corpus/truth');
-const CORPUS = join(__dirname, '../../../shared/corpus');
 
-test('truth files: well formed, sorted, and every placeholder span holds its text in the corpus file', { skip: !existsSync(CORPUS) && 'no ../shared/corpus' }, () => {
-  const files = readdirSync(TRUTH).filter((f) => f.endsWith('.json'));
-  assert.equal(files.length, 19);
-  for (const f of files) {
-    const t = JSON.parse(readFileSync(join(TRUTH, f), 'utf8')) as TruthFile;
-    assert.ok(t.file.startsWith(`${f.slice(0, 2)}-`), f);
-    assert.equal(typeof t.published, 'boolean', f);
-    const lines = readFileSync(join(CORPUS, t.file), 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
-    let prev = 0;
-    for (const h of t.headings) {
-      assert.ok(h.level === 1 || h.level === 2, `${f}:${h.line}`);
-      assert.ok(h.line > prev, `${f}:${h.line} sorted`);
-      prev = h.line;
-      const text = lines[h.line - 1] ?? '';
-      assert.ok(text.trim() !== '', `${f}:${h.line} is not blank`);
-      assert.ok(text.includes(h.marker), `${f}:${h.line} holds ${h.marker}`);
+if (sharedAvailable('corpus', 'the truth files against the corpus')) {
+  test('truth files: well formed, sorted, and every placeholder span holds its text in the corpus file', () => {
+    const files = readdirSync(TRUTH).filter((f) => f.endsWith('.json'));
+    assert.equal(files.length, 19);
+    for (const f of files) {
+      const t = JSON.parse(readFileSync(join(TRUTH, f), 'utf8')) as TruthFile;
+      assert.ok(t.file.startsWith(`${f.slice(0, 2)}-`), f);
+      assert.equal(typeof t.published, 'boolean', f);
+      const lines = readFileSync(join(CORPUS, t.file), 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
+      let prev = 0;
+      for (const h of t.headings) {
+        assert.ok(h.level === 1 || h.level === 2, `${f}:${h.line}`);
+        assert.ok(h.line > prev, `${f}:${h.line} sorted`);
+        prev = h.line;
+        const text = lines[h.line - 1] ?? '';
+        assert.ok(text.trim() !== '', `${f}:${h.line} is not blank`);
+        assert.ok(text.includes(h.marker), `${f}:${h.line} holds ${h.marker}`);
+      }
+      for (const p of t.placeholders) {
+        const text = lines[p.line - 1] ?? '';
+        assert.equal(text.slice(p.start, p.end), p.text, `${f}:${p.line}:${p.start}`);
+      }
     }
-    for (const p of t.placeholders) {
-      const text = lines[p.line - 1] ?? '';
-      assert.equal(text.slice(p.start, p.end), p.text, `${f}:${p.line}:${p.start}`);
-    }
-  }
-});
+  });
 
-test('truth files: the counts the corpus README gives', { skip: !existsSync(CORPUS) && 'no ../shared/corpus' }, () => {
-  const load = (nn: string) => JSON.parse(readFileSync(join(TRUTH, `${nn}.json`), 'utf8')) as TruthFile;
-  const count = (nn: string) => {
-    const t = load(nn);
-    return [t.headings.filter((h) => h.level === 1).length, t.headings.filter((h) => h.level === 2).length, t.placeholders.length];
-  };
-  assert.deepEqual(count('01'), [13, 14, 0]); // 一、…三、 + 附件1 一、…十、; （一）…（十四）
-  assert.deepEqual(count('06')[2], 18); // XXX / XXXXXX masked names
-  assert.deepEqual(count('34')[2], 23); // masked values
-  assert.deepEqual(count('35')[2], 2);
-  assert.deepEqual(count('36'), [0, 3, 8]); // outline starts at (一); *** ×6 and 200*年 ×2
-  assert.deepEqual(count('40'), [9, 0, 0]); // 5 reports with 一、, 4 with 二、
-  assert.deepEqual(count('41'), [6, 15, 0]); // ## ×6, ### ×15
-  const t33 = load('33');
-  assert.equal(t33.placeholders.filter((p) => p.text === '……').length, 19);
-  assert.deepEqual(
-    ['31', '30', '37', '01', '02', '03', '04', '38', '39', '40', '41'].map((nn) => load(nn).placeholders.length),
-    Array(11).fill(0),
-  );
-});
+  test('truth files: the counts the corpus README gives', () => {
+    const load = (nn: string) => JSON.parse(readFileSync(join(TRUTH, `${nn}.json`), 'utf8')) as TruthFile;
+    const count = (nn: string) => {
+      const t = load(nn);
+      return [t.headings.filter((h) => h.level === 1).length, t.headings.filter((h) => h.level === 2).length, t.placeholders.length];
+    };
+    assert.deepEqual(count('01'), [13, 14, 0]); // 一、…三、 + 附件1 一、…十、; （一）…（十四）
+    assert.deepEqual(count('06')[2], 18); // XXX / XXXXXX masked names
+    assert.deepEqual(count('34')[2], 23); // masked values
+    assert.deepEqual(count('35')[2], 2);
+    assert.deepEqual(count('36'), [0, 3, 8]); // outline starts at (一); *** ×6 and 200*年 ×2
+    assert.deepEqual(count('40'), [9, 0, 0]); // 5 reports with 一、, 4 with 二、
+    assert.deepEqual(count('41'), [6, 15, 0]); // ## ×6, ### ×15
+    const t33 = load('33');
+    assert.equal(t33.placeholders.filter((p) => p.text === '……').length, 19);
+    assert.deepEqual(
+      ['31', '30', '37', '01', '02', '03', '04', '38', '39', '40', '41'].map((nn) => load(nn).placeholders.length),
+      Array(11).fill(0),
+    );
+  });
+}

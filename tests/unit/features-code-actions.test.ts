@@ -112,6 +112,18 @@ test('fix all combines marker fixes and renumbering without overlapping edits, a
   assert.deepEqual(analyze(fixed).diagnostics.filter((d) => NUMBERING.has(String(d.code))), []);
 });
 
+test('fix all does not renumber a level that starts over at one or starts above one (parts, excerpts); the quick fix does', () => {
+  const restart = doc('一、甲', '二、乙', '三、丙', '一、丁', '二、戊', '1、己');
+  const model = analyze(restart);
+  assert.ok(model.diagnostics.some((d) => NUMBERING.has(String(d.code))), 'the restart is reported');
+  const [all] = codeActions(model, URI, WHOLE, [], [FIX_ALL_KIND]);
+  assert.equal(apply(restart, all!), doc('一、甲', '二、乙', '三、丙', '一、丁', '二、戊', '1．己'), 'only the marker is fixed');
+  const excerpt = doc('五、甲', '六、乙', '八、丙');
+  assert.equal(codeActions(analyze(excerpt), URI, WHOLE, [], [FIX_ALL_KIND]).length, 0);
+  const quick = codeActions(analyze(excerpt), URI, r(2, 0, 2), [], ['quickfix']);
+  assert.equal(apply(excerpt, quick[0]!), doc('一、甲', '二、乙', '三、丙'));
+});
+
 test('fix all leaves a finding whose severity is off alone, and offers nothing for a clean report', () => {
   const text = doc('一、甲', '三、乙', '(一)a');
   const off = analyze(text, { severity: { 'numbering-gap': 'off' } });

@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { analyze, type ReportTemplate } from '../../server/src/core';
 import { completions } from '../../server/src/core/features';
@@ -9,7 +7,8 @@ import { applyEdits, expandSnippet } from '../support/edits';
 import { doc, r } from '../support/ranges';
 import { inlineTemplate } from '../support/templates';
 
-const EXAMPLE = readFileSync(join(__dirname, '../../../shared/reports/annual-work-summary-2022.md'), 'utf8');
+import { EXAMPLE } from '../support/fixtures';
+
 const NUMBERING = new Set(['numbering-gap', 'numbering-duplicate', 'numbering-order', 'marker-punctuation', 'marker-width']);
 const BLOCKS = ['落款', '一是二是', '附件说明', '报告如下', '特此报告'];
 
@@ -72,7 +71,7 @@ test('二、 offered inside the report moves the numbers of the sections after i
     { range: r(39, 0, 1), newText: '六' },
   ]);
   const after = analyze(accept(text, two));
-  assert.deepEqual(after.outline.map((n) => n.marker + n.title.slice(0, 4)), ['一、笃行不怠', '二、标题', '三、聚焦实战', '四、抢抓机遇', '五、融入大局', '六、存在问题']);
+  assert.deepEqual(after.outline.map((n) => n.marker + n.title.slice(0, 4)), ['一、守正创新', '二、标题', '三、攻坚克难', '四、从严从实', '五、凝心聚力', '六、存在问题']);
   assert.deepEqual(after.diagnostics.filter((d) => NUMBERING.has(String(d.code))), []);
 });
 

@@ -7,6 +7,7 @@ import { hover, nextPlaceholder, placeholderAt } from '../../server/src/core/fea
 import { useLocale } from '../../server/src/l10n';
 import { doc, r } from '../support/ranges';
 import { inlineTemplate, withTemplate } from '../support/templates';
+import { EXAMPLE } from '../support/fixtures';
 
 const SUMMARY = inlineTemplate(`id: summary
 name: 总结
@@ -57,7 +58,7 @@ test('hover on a heading no rule matched says so; without a template it gives th
 
 test('hover on a heading of the example report shows the built-in annual summary guidance', () => {
   const { template: annual } = parseTemplate(readFileSync(join(__dirname, '../../templates/annual-summary.md'), 'utf8'), null);
-  const example = readFileSync(join(__dirname, '../../../shared/reports/annual-work-summary-2022.md'), 'utf8');
+  const example = EXAMPLE;
   const model = withTemplate(example, annual!);
   const five = model.outline[4]!;
   const rule = annual!.scope.rules.find((x) => x.id === five.ruleId)!;

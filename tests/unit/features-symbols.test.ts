@@ -1,28 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { join } from 'node:path';
 import { analyze } from '../../server/src/core';
 import { documentSymbols, foldingRanges } from '../../server/src/core/features';
 import { useLocale } from '../../server/src/l10n';
 import { doc, r } from '../support/ranges';
 
-const EXAMPLE = readFileSync(join(__dirname, '../../../shared/reports/annual-work-summary-2022.md'), 'utf8');
+import { EXAMPLE } from '../support/fixtures';
+
 
 test('the example report has five top-level symbols holding 4, 3, 4, 3 and 0 subsections', () => {
   const symbols = documentSymbols(analyze(EXAMPLE));
   assert.deepEqual(symbols.map((s) => s.children!.length), [4, 3, 4, 3, 0]);
   assert.deepEqual(
     symbols.map((s) => s.name.slice(0, 6)),
-    ['一、笃行不怠', '二、聚焦实战', '三、抢抓机遇', '四、融入大局', '五、存在问题'],
+    ['一、守正创新', '二、攻坚克难', '三、从严从实', '四、凝心聚力', '五、存在问题'],
   );
   assert.equal(symbols[4]!.name, '五、存在问题及改进措施');
   assert.deepEqual(symbols[0]!.children!.map((s) => s.name), [
-    '（一）狠抓班子建设工程，锻造坚强领导核心',
-    '（二）狠抓铸魂育人工程，夯注干事创业力量',
-    '（三）狠抓队伍管控工程，确保绝对安全稳定',
-    '（四）狠抓党风廉政工程，涵养风清气正生态',
+    '（一）坚持理论武装，筑牢思想根基',
+    '（二）严格组织生活，建强基层堡垒',
+    '（三）深化作风建设，锤炼过硬队伍',
+    '（四）落实管党治党，营造清朗生态',
   ]);
 });
 
@@ -33,8 +32,8 @@ test('a symbol spans its section and selects its heading; the detail counts plac
   assert.deepEqual(first!.range, { start: { line: 2, character: 0 }, end: { line: 11, character: lines[11]!.length } });
   const sub = first!.children![0]!;
   assert.deepEqual(sub.range, { start: { line: 4, character: 0 }, end: { line: 5, character: lines[5]!.length } });
-  // （一）'s body has 15 placeholders: 党委会**次, 研讨会议*次, … 工会会员*名, **余次.
-  assert.equal(sub.detail, '15 to fill');
+  // （一）'s body has 16 placeholders: 党组会议**次, 集中学习**次, … 舆情分析研判*次.
+  assert.equal(sub.detail, '16 to fill');
   const five = documentSymbols(analyze(EXAMPLE))[4]!;
   assert.equal(five.detail, undefined);
 });

@@ -190,6 +190,12 @@ test('activation, capabilities, l10n and JSON validation', () => {
     { fileMatch: '.report-author.json', url: './schemas/report-author-config.schema.json' },
     { fileMatch: '*.template.json', url: './schemas/report-template.schema.json' },
   ]);
+  // The YAML extension (redhat.vscode-yaml) validates the YAML form against the same schema;
+  // VS Code reads the JSON form as JSON with comments, as report-lint does.
+  assert.deepEqual(manifest.contributes.yamlValidation, [
+    { fileMatch: ['.report-author.yaml', '.report-author.yml'], url: './schemas/report-author-config.schema.json' },
+  ]);
+  assert.deepEqual(manifest.contributes.languages, [{ id: 'jsonc', filenames: ['.report-author.json'] }]);
   for (const path of [
     ...manifest.contributes.jsonValidation.map((j: { url: string }) => j.url),
     ...manifest.contributes.grammars.map((g: { path: string }) => g.path),

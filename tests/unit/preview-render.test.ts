@@ -8,8 +8,7 @@ import { completion, panelEntries, missingSections, renderReport, type RenderOpt
 import { TemplateLibrary } from '../../server/src/node/templates';
 import { applyEdits } from '../support/edits';
 
-const EXAMPLE = join(__dirname, '../../../shared/reports/annual-work-summary-2022.md');
-const example = readFileSync(EXAMPLE, 'utf8');
+import { EXAMPLE as example, EXAMPLE_PLACEHOLDERS } from '../support/fixtures';
 const library = new TemplateLibrary();
 const annual = library.resolve('annual-summary', process.cwd());
 
@@ -22,9 +21,9 @@ const doc = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</
 /** The element carrying `data-line="n"` (its opening tag). */
 const tagAt = (html: string, line: number) => new RegExp(`<[a-z0-9]+ data-line="${line}"[^>]*>`).exec(doc(html))?.[0] ?? '';
 
-test('the example report renders 213 placeholder chips and no <strong> or <em>', () => {
+test('the example report renders every placeholder as a chip and no <strong> or <em>', () => {
   const html = render(example);
-  assert.equal(count(html, /data-placeholder="/g), 213);
+  assert.equal(count(html, /data-placeholder="/g), EXAMPLE_PLACEHOLDERS);
   assert.equal(count(html, /<strong/g), 0);
   assert.equal(count(html, /<em/g), 0);
   // Every chip shows its placeholder as written and its kind.
@@ -35,8 +34,8 @@ test('the example report: one block per source line, headings by level with thei
   const html = render(example);
   const lines = example.split('\n').filter((l) => l.trim()).length;
   assert.equal(count(doc(html), /<(?:p|h[1-6]) data-line="/g), lines);
-  assert.match(html, /<h2 data-line="2" class="ra-heading ra-level-1" id="ra-line-2">一、笃行不怠抓班子/);
-  assert.match(html, /<h3 data-line="4" class="ra-heading ra-level-2" id="ra-line-4">（一）狠抓班子建设工程/);
+  assert.match(html, /<h2 data-line="2" class="ra-heading ra-level-1" id="ra-line-2">一、守正创新强党建/);
+  assert.match(html, /<h3 data-line="4" class="ra-heading ra-level-2" id="ra-line-4">（一）坚持理论武装/);
   assert.match(tagAt(html, 38), /^<h2 /);
 });
 
@@ -176,7 +175,7 @@ test('placeholders in tables, links and headings are chips; in code they are tex
 test('CRLF line endings render the same blocks and chips', () => {
   const lf = render(example);
   const crlf = render(example.replace(/\n/g, '\r\n'));
-  assert.equal(count(crlf, /data-placeholder="/g), 213);
+  assert.equal(count(crlf, /data-placeholder="/g), EXAMPLE_PLACEHOLDERS);
   assert.equal(count(crlf, /data-line="/g), count(lf, /data-line="/g));
 });
 
@@ -188,7 +187,7 @@ test('the side panel lists the sections with ✓ or ✗, their placeholder count
   const entries = panelEntries(model, missingSections(model));
   assert.deepEqual(
     entries.map((e) => [e.missing ? '✗' : '✓', e.label.slice(0, 2), e.placeholders]),
-    [['✓', '一、', 46], ['✓', '二、', 33], ['✓', '三、', 68], ['✓', '四、', 47], ['✗', '五、', 0]],
+    [['✓', '一、', 53], ['✓', '二、', 48], ['✓', '三、', 57], ['✓', '四、', 35], ['✗', '五、', 0]],
   );
   assert.deepEqual(completion(entries), { complete: 0, total: 5, percent: 0 });
   const full = analyze(example, {}, 0, { choice: annual });
@@ -197,9 +196,9 @@ test('the side panel lists the sections with ✓ or ✗, their placeholder count
   const panel = html.slice(html.indexOf('<aside'));
   assert.match(panel, /<p class="ra-template">Template: 年度工作总结<\/p>/);
   assert.match(panel, /<progress max="5" value="0">0%<\/progress> 0 of 5 sections complete \(0%\)/);
-  assert.match(panel, /Placeholders to fill: 213/);
+  assert.match(panel, new RegExp(`Placeholders to fill: ${EXAMPLE_PLACEHOLDERS}`));
   assert.match(panel, /<li class="ra-section ra-missing ra-level-1"><a href="#ra-ghost-\d+" class="ra-section-link" data-line="38"><span class="ra-mark"[^>]*>✗<\/span><span class="ra-section-title">五、存在的问题和不足<\/span>/);
-  assert.match(panel, /<span class="ra-mark"[^>]*>✓<\/span><span class="ra-section-title">一、笃行不怠[^<]*<\/span><\/a><span class="ra-count" title="46 to fill">46<\/span>/);
+  assert.match(panel, /<span class="ra-mark"[^>]*>✓<\/span><span class="ra-section-title">一、守正创新[^<]*<\/span><\/a><span class="ra-count" title="53 to fill">53<\/span>/);
   assert.equal(count(panel, /data-placeholder/g), 0);
 });
 
@@ -227,5 +226,5 @@ test('a standalone page is self-contained: the stylesheet inline, no script, no 
   assert.match(page, /<style>\n\.ra-doc \{ color: #000 \}\n@page \{ size: A4; margin: 37mm 26mm 35mm 28mm; \}\n<\/style>/);
   assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;/);
   assert.equal(count(page, /<script|<link|src=|https?:\/\//g), 0);
-  assert.equal(count(page, /data-placeholder="/g), 213);
+  assert.equal(count(page, /data-placeholder="/g), EXAMPLE_PLACEHOLDERS);
 });

@@ -38,6 +38,8 @@ export interface ExportArgs {
   style: ExportStyle;
   output?: string | null;
   failOnPlaceholders?: boolean;
+  /** --config: the configuration file instead of the nearest one. */
+  config?: string | null;
 }
 
 export function exportCommand(args: ExportArgs, cwd: string, library: TemplateLibrary, io: CliIo): number | Promise<number> {
@@ -49,7 +51,7 @@ export function exportCommand(args: ExportArgs, cwd: string, library: TemplateLi
   if (!read.ok) return fail(read.message);
 
   const full = path.resolve(cwd, args.file);
-  const configFile = findConfigFile(path.dirname(full));
+  const configFile = args.config ? path.resolve(cwd, args.config) : findConfigFile(path.dirname(full));
   let config = EMPTY_CONFIG;
   if (configFile) {
     const loaded = loadConfig(configFile);

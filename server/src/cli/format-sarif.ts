@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { ALL_CODES, CODES, DOCS_URL, docsLink, type Diagnostic, type SeveritySetting } from '../core';
+import { ALL_CODES, CODES, DOCS_URL, docsLink, type Diagnostic, type DiagnosticCode, type SeveritySetting } from '../core';
+import { ruleText } from './rules';
 import { diagnosticCode, severityName, type CheckedFile } from './report';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -33,11 +34,7 @@ export function toSarif(files: readonly CheckedFile[], context: SarifContext): S
             name: 'report-lint',
             version: context.toolVersion,
             informationUri: DOCS_URL.replace(/#$/, ''),
-            rules: ALL_CODES.map((code) => ({
-              id: code,
-              helpUri: docsLink(code),
-              defaultConfiguration: { level: sarifLevel(CODES[code]) },
-            })),
+            rules: ALL_CODES.map((code) => rule(code, context.language)),
           },
         },
         invocations: [
@@ -52,6 +49,25 @@ export function toSarif(files: readonly CheckedFile[], context: SarifContext): S
         results,
       },
     ],
+  };
+}
+
+/**
+ * A rule with its descriptions and help in the run's language (GitHub code scanning shows
+ * the short description in lists, the full one and the help on each alert).
+ */
+function rule(code: DiagnosticCode, language: string): Sarif.ReportingDescriptor {
+  const text = ruleText(code, language);
+  const plain = (markdown: string) => markdown.replace(/`/g, '');
+  return {
+    id: code,
+    name: code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: plain(text.short), markdown: text.short },
+    fullDescription: { text: plain(text.full), markdown: text.full },
+    help: { text: `${plain(text.help)} ${docsLink(code)}`, markdown: `${text.help}\n\n[${code}](${docsLink(code)})` },
+    helpUri: docsLink(code),
+    defaultConfiguration: { level: sarifLevel(CODES[code]) },
+    properties: { tags: ['report-author'] },
   };
 }
 

@@ -12,11 +12,12 @@ import { deriveTemplateCommand, listTemplatesCommand } from './templates';
 import { exportCommand } from './export';
 import { environmentLocale, useLocale } from '../l10n';
 import { helpText, parseCliArgs, usageLine, type OutputFormat } from './args';
-import { expandInputs, readReport } from './files';
+import { expandInputs, readReport, STDIN } from './files';
+import { checkedOrFixed, configFileGiven, readStdin } from './check';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { checkedFile, meetsFailLevel, type CheckedFile } from './report';
+import { meetsFailLevel, severityName, type CheckedFile } from './report';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -27,6 +28,10 @@ export interface CliIo {
   cwd?: string;
   /** The analysis to run; tests can replace it. Defaults to the core's analyze(). */
   analyze?: (text: string, options: DeepPartial<AnalysisOptions>, context: AnalysisContext) => ReportModel;
+  /** Reads all of standard input (for `-`); defaults to reading file descriptor 0. */
+  stdin?: () => Uint8Array;
+  /** ANSI colour in text output; main.ts decides it from the terminal and NO_COLOR. */
+  color?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -56,7 +61,7 @@ export function run(argv: readonly string[], io: CliIo): number | Promise<number
 
     const cwd = io.cwd ?? process.cwd();
     const library = new TemplateLibrary();
-    if (args.kind === 'list-templates') return listTemplatesCommand(args.format, cwd, library, io);
+    if (args.kind === 'list-templates') return listTemplatesCommand(args.format, cwd, library, io, args.config);
     if (args.kind === 'derive-template') return deriveTemplateCommand(args.file, cwd, io);
     if (args.kind === 'export') return exportCommand(args, cwd, library, io);
     const analyze = io.analyze ?? ((text, options, context) => coreAnalyze(text, options, 0, context));
@@ -69,9 +74,9 @@ export function run(argv: readonly string[], io: CliIo): number | Promise<number
     const files: CheckedFile[] = [];
     const configs = new Map<string, WorkspaceConfig | null>();
     const reported = new Set<string>();
-    /** The nearest .report-author.json; its problems are input errors, reported once. */
+    /** The nearest configuration file (or --config); its problems are input errors, reported once. */
     const configFor = (dir: string): WorkspaceConfig | null => {
-      const file = findConfigFile(dir);
+      const file = args.config === null ? findConfigFile(dir) : path.resolve(cwd, args.config);
       if (!file) return EMPTY_CONFIG;
       if (!configs.has(file)) {
         const { config, errors: bad } = loadConfig(file);
@@ -80,14 +85,24 @@ export function run(argv: readonly string[], io: CliIo): number | Promise<number
       }
       return configs.get(file)!;
     };
-    for (const filePath of paths) {
-      const read = readReport(filePath, cwd);
+    if (args.config !== null) {
+      const bad = configFileGiven(args.config, cwd);
+      if (bad !== null) {
+        problem(bad);
+        return EXIT_ERROR;
+      }
+    }
+    const fixes: string[] = [];
+    for (const input of paths) {
+      const stdin = input === STDIN;
+      const filePath = stdin ? (args.stdinFilename ?? '<stdin>') : input;
+      const read = stdin ? readStdin(filePath, io) : readReport(filePath, cwd);
       if (!read.ok) {
         inputError(read.message);
         continue;
       }
       try {
-        const full = path.resolve(cwd, filePath);
+        const full = path.resolve(cwd, stdin ? (args.stdinFilename ?? 'stdin.md') : filePath);
         const config = configFor(path.dirname(full));
         if (!config) continue;
         const explicit = args.template ? { ref: args.template, baseDir: cwd } : null;
@@ -103,15 +118,34 @@ export function run(argv: readonly string[], io: CliIo): number | Promise<number
           continue;
         }
         const context: AnalysisContext = { choice, templates: selection.templates, fileName: full };
-        files.push(checkedFile(filePath, analyze(read.text, args.reportUnusedDisable ? withUnusedReported(config.options) : config.options, context)));
+        const options = args.reportUnusedDisable ? withUnusedReported(config.options) : config.options;
+        const checked = checkedOrFixed(args.fix, filePath, full, read.text, (text) => analyze(text, options, context));
+        if (checked.error) inputError(checked.error);
+        fixes.push(...checked.changes);
+        files.push(checked.file);
       } catch (error) {
         inputError(l10n.t('{0}: internal error while checking this file: {1}', filePath, errorMessage(error)));
       }
     }
 
-    io.stdout(render(args.format, files, errors, locale === 'zh-cn' ? 'zh-CN' : 'en-US'));
+    if (fixes.length) {
+      const fixed =
+        fixes.length === 1
+          ? l10n.t('Fixed 1 heading; the findings below are what is left.')
+          : l10n.t('Fixed {0} headings; the findings below are what is left.', fixes.length);
+      // Machine-readable output stays alone on stdout.
+      const report = fixes.join('\n') + '\n' + fixed + '\n';
+      if (args.format === 'text') io.stdout(report);
+      else io.stderr(report);
+    }
+    io.stdout(render(args.format, files, errors, locale === 'zh-cn' ? 'zh-CN' : 'en-US', io.color ?? false));
     if (errors.length > 0) return EXIT_ERROR;
     const failing = files.some((file) => file.diagnostics.some((d) => meetsFailLevel(d, args.failOn)));
+    const warnings = files.reduce((n, file) => n + file.diagnostics.filter((d) => severityName(d) === 'warning').length, 0);
+    if (args.maxWarnings !== null && warnings > args.maxWarnings) {
+      problem(l10n.t('{0} warnings, more than --max-warnings {1}', warnings, args.maxWarnings));
+      return EXIT_FINDINGS;
+    }
     return failing ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     problem(l10n.t('internal error: {0}', errorMessage(error)));
@@ -119,10 +153,10 @@ export function run(argv: readonly string[], io: CliIo): number | Promise<number
   }
 }
 
-function render(format: OutputFormat, files: CheckedFile[], inputErrors: string[], language: string): string {
+function render(format: OutputFormat, files: CheckedFile[], inputErrors: string[], language: string, color: boolean): string {
   switch (format) {
     case 'text':
-      return formatText(files);
+      return formatText(files, { color });
     case 'json':
       return formatJson(files);
     case 'sarif':

@@ -10,9 +10,9 @@ import type { CliIo } from './run';
 
 const PREFIX = 'report-lint: ';
 
-export function listTemplatesCommand(format: OutputFormat, cwd: string, library: TemplateLibrary, io: CliIo): number {
+export function listTemplatesCommand(format: OutputFormat, cwd: string, library: TemplateLibrary, io: CliIo, given: string | null = null): number {
   let status = 0;
-  const configFile = findConfigFile(cwd);
+  const configFile = given === null ? findConfigFile(cwd) : path.resolve(cwd, given);
   const user = [];
   if (configFile) {
     const { config, errors } = loadConfig(configFile);

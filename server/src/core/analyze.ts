@@ -11,7 +11,7 @@ import { assignMarkdownLevels, buildOutline } from './outline';
 import { joinSplitTitle, readStructure, titleAfterCover } from './reading';
 import { checkNumbering } from './numbering';
 import { messages } from './messages';
-import { checkTemplate, findTemplate, recognizeTemplate, type ReportTemplate } from './templates';
+import { checkTemplate, templateFit, findTemplate, recognizeTemplate, type ReportTemplate } from './templates';
 import { templateMessages } from './templates/messages';
 import { frontMatterOf } from './frontMatterOf';
 import { directiveText, findDirectives, Suppressions, type UnusedSuppression } from './suppressions';
@@ -57,11 +57,11 @@ export function makeDiagnostic(
   message: string,
   options: AnalysisOptions,
   data?: unknown,
-  cap?: 'warning',
+  cap?: 'warning' | 'information',
 ): Diagnostic | null {
   let severity = severityOf(code, options);
   if (severity === 'off') return null;
-  if (cap && severity === 'error') severity = cap;
+  if (cap && SEVERITY[severity] < SEVERITY[cap]) severity = cap;
   const d: Diagnostic = {
     range,
     severity: SEVERITY[severity],
@@ -123,10 +123,13 @@ export function analyze(
     const at = key ? (key.start.character === key.end.character ? lineRange(key.start.line, 0, 'reportAuthor'.length) : key) : lineRange(0, 0, 0);
     for (const p of fileProblems) push(makeDiagnostic('front-matter-invalid', at, messages.fileOptionInvalid(p.key, p.allowed), opts));
   }
-  for (const f of checkNumbering(headings, parents, opts.level3Punctuation)) {
+  for (const f of checkNumbering(headings, parents, opts.level3Punctuation, table.lines)) {
     push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.uncertain ? 'warning' : undefined));
   }
+  // A marker on a line the reading found to be no heading (a table cell, a contents entry) is no heading's marker.
+  const headingLines = new Set(headings.map((h) => h.line));
   for (const f of scan.findings) {
+    if (f.code !== 'ambiguous-emphasis' && !headingLines.has(f.range.start.line)) continue;
     const message =
       f.code === 'marker-punctuation'
         ? messages.markerPunctuation(f.text, f.replacement!)
@@ -238,6 +241,9 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Picks the template (explicit choice, else recognition) and adds its findings to the model. */
+/** A recognised template whose rules take fewer than half of the sections by title does not fit. */
+const MIN_RECOGNIZED_FIT = 0.5;
+
 function applyTemplate(model: ReportModel, table: LineTable, context: AnalysisContext, opts: AnalysisOptions, fmStart: number | undefined): void {
   const push = (d: Diagnostic | null) => d && model.diagnostics.push(d);
   const choice = context.choice;
@@ -256,9 +262,12 @@ function applyTemplate(model: ReportModel, table: LineTable, context: AnalysisCo
   }
   if (!template) return;
   model.template = template.builtin || !template.file ? template.id : template.file;
-  // A recognised kind is a guess: what it finds in the outline is at most a warning.
-  const cap = choice?.kind === 'template' ? undefined : 'warning';
-  for (const f of checkTemplate(model, table, template)) {
+  // A recognised kind is a guess: what it finds in the outline is at most a warning; and when
+  // most of the report's sections are none the template knows (an older layout of the same
+  // kind, another kind with a like title), the guess does not fit: at most information.
+  const findings = checkTemplate(model, table, template);
+  const cap = choice?.kind === 'template' ? undefined : templateFit(model, template) < MIN_RECOGNIZED_FIT ? 'information' : 'warning';
+  for (const f of findings) {
     const missing = f.code === 'missing-section' ? missingSectionOf(f.range, f.message, f.data) : null;
     if (missing) model.missing.push(missing);
     push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, cap));

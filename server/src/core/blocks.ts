@@ -77,7 +77,8 @@ export function findFrontMatter(table: LineTable): FrontMatterBlock | null {
   while (i < lines.length && (lines[i]!.replace(/^\uFEFF/, '').trim() === '' || HTML_COMMENT_LINE.test(lines[i]!))) i++;
   if (i >= lines.length || lines[i]!.replace(/^\uFEFF/, '').trimEnd() !== '---') return null;
   if (i + 1 >= lines.length || !YAML_KEY.test(lines[i + 1]!)) return null;
-  for (let j = i + 1; j < lines.length && j < i + 2000; j++) {
+  // No length limit: a template's rules can run to thousands of lines (the scan is linear).
+  for (let j = i + 1; j < lines.length; j++) {
     if (FENCE.test(lines[j]!)) {
       return { startLine: i, endLine: j, yaml: lines.slice(i + 1, j).join('\n') };
     }

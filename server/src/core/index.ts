@@ -11,3 +11,4 @@ export { frontMatterOf } from './frontMatterOf';
 export { checkPlaceholderValue, type ValueProblem } from './placeholderValue';
 export { lineCacheFor } from './analyze';
 export { LineCache } from './lineCache';
+export { messages } from './messages';

@@ -54,4 +54,6 @@ export const messages = {
   unusedSuppressionCodes: (codes: string) => l10n.t('The comment silences no finding of {0}.', codes),
   fileOptionInvalid: (key: string, allowed: string) => l10n.t('{0} in the front matter is ignored: expected one of {1}.', key, allowed),
   frontMatterInvalid: (reason: string) => l10n.t('The front matter is not valid YAML: {0}', reason),
+  analysisFailed: (reason: string) =>
+    l10n.t('Report Author could not check this document ({0}); other documents are still checked.', reason),
 };

@@ -19,6 +19,7 @@ export function checkNumbering(
   headings: readonly Heading[],
   parents: readonly (OutlineNode | null)[],
   level3: Level3Style,
+  lines: readonly string[] = [],
 ): NumberingFinding[] {
   const findings: NumberingFinding[] = [];
   // Siblings: same parent node (or the top) and the same kind of marker.
@@ -36,7 +37,7 @@ export function checkNumbering(
   for (const [parent, byKind] of groups) {
     for (const indices of byKind.values()) {
       const first = headings[indices[0]!]!;
-      checkSequence(headings, indices, level3, !parent || parent.level === 0, findings);
+      checkSequence(headings, indices, level3, !parent || parent.level === 0, findings, lines);
       if (first.part) continue;
       // Compared by the levels the markers stand for: under a part (第一章), 一、 comes next.
       const level = first.markerLevel ?? first.level;
@@ -55,12 +56,57 @@ export function checkNumbering(
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-/** The marker for `ordinal` written like `h`'s. */
-function markerLike(h: Heading, ordinal: number, level3: Level3Style): string {
-  return h.part ? formatPart(h.marker, ordinal) : formatMarker(h.markerLevel ?? (h.level as 1 | 2 | 3 | 4), ordinal, level3);
+/** The level `h`'s marker stands for: `1.` is a 1． marker even on a top section (`## 1. 本周工作`). */
+function markerLevelOf(h: Heading): 1 | 2 | 3 | 4 {
+  if (h.markerLevel) return h.markerLevel;
+  if (/^[0-9０-９]/.test(h.marker)) return 3;
+  return h.level as 1 | 2 | 3 | 4;
 }
 
-function checkSequence(headings: readonly Heading[], indices: readonly number[], level3: Level3Style, top: boolean, out: NumberingFinding[]): void {
+/** The marker for `ordinal` written like `h`'s. */
+function markerLike(h: Heading, ordinal: number, level3: Level3Style): string {
+  return h.part ? formatPart(h.marker, ordinal) : formatMarker(markerLevelOf(h), ordinal, level3);
+}
+
+/**
+ * The markers for ordinals `from`..`to` (same level as `h`) all stand in the text a reader sees
+ * just before `h`: from the heading before it (after that heading's marker) to `h`'s own line.
+ * They were not read as headings (`1、格式要求 (1)封面……` then `(2)……`, a table row
+ * `(一)予以公开 |` then a wrapped cell `(二)……`), but the numbers are there: no gap.
+ */
+function numbersInTextBefore(headings: readonly Heading[], i: number, from: number, to: number, lines: readonly string[]): boolean {
+  const h = headings[i]!;
+  if (!lines.length || h.part || to - from > 3) return false;
+  const prev = i > 0 ? headings[i - 1]! : null;
+  const first = prev ? prev.line : 0;
+  // Close before: at most a dozen lines with words in them (a table's bare `|` lines not counted).
+  let text = (lines[h.line] ?? '').slice(0, h.markerRange.start.character);
+  for (let k = h.line - 1, near = 0; k >= first && near < 12; k--) {
+    const line = prev && k === prev.line ? (lines[k] ?? '').slice(prev.markerRange.end.character) : (lines[k] ?? '');
+    if (/[\p{L}\p{N}]/u.test(line)) near++;
+    text = line + '\n' + text;
+  }
+  const level = markerLevelOf(h);
+  for (let n = from; n <= to; n++) if (!markerPattern(level, n).test(text)) return false;
+  return true;
+}
+
+/** A marker for `ordinal` at `level` in any width or punctuation, standing on its own (not `11.`, not `1.5`). */
+function markerPattern(level: 1 | 2 | 3 | 4, ordinal: number): RegExp {
+  const cn = formatMarker(1, ordinal).slice(0, -1);
+  switch (level) {
+    case 1:
+      return new RegExp(`(?<![一二三四五六七八九十])${cn}、`);
+    case 2:
+      return new RegExp(`[（(]${cn}[）)]`);
+    case 3:
+      return new RegExp(`(?<![0-9０-９.．])${ordinal}[.．、](?![0-9０-９])`);
+    case 4:
+      return new RegExp(`[（(]${ordinal}[）)]`);
+  }
+}
+
+function checkSequence(headings: readonly Heading[], indices: readonly number[], level3: Level3Style, top: boolean, out: NumberingFinding[], lines: readonly string[]): void {
   let last = 0;
   let seen = new Map<number, number>();
   let previous: Heading | null = null;
@@ -109,6 +155,8 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
       out.push({ code: 'numbering-duplicate', range: h.markerRange, message: messages.numberingDuplicate(h.marker, seen.get(ord)! + 1), data });
     } else if (ord < last) {
       out.push({ code: 'numbering-order', range: h.markerRange, message: messages.numberingOrder(h.marker, previous!.marker), data });
+    } else if (numbersInTextBefore(headings, i, last + 1, ord - 1, lines)) {
+      // the missing numbers are in the text just before: read on
     } else {
       const message = previous ? messages.numberingGap(h.marker, previous.marker, expected) : messages.numberingStart(h.marker, expected);
       // Top-level numbering of a document that starts past one is an excerpt, or a first section

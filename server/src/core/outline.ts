@@ -19,7 +19,10 @@ export function assignMarkdownLevels(headings: Heading[]): void {
   for (const [depth, v] of votes) known.set(depth, [...v].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]);
   // Parts (`# 主要工作` above `## 一、`) already have their level.
   const unnumbered = headings.filter((h) => h.depth > 0 && h.ordinal === null && h.level > 0 && !h.part);
-  const base = Math.min(...unnumbered.map((h) => h.depth), ...known.keys());
+  // A loop, not Math.min(...depths): 125,000 headings overflow the stack as call arguments.
+  let base = Infinity;
+  for (const h of unnumbered) base = Math.min(base, h.depth);
+  for (const d of known.keys()) base = Math.min(base, d);
   for (const h of unnumbered) {
     let level: number;
     const nearest = [...known.keys()].filter((d) => d <= h.depth).sort((a, b) => b - a)[0];

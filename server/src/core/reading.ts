@@ -20,6 +20,8 @@ const MAX_TOC_LINES = 400;
 const MAX_TOC_CANDIDATES = 20;
 /** The parts of a document's form that a template may show as headings: not sections. */
 const FORM_PART = /^(?:标题|题目|正文|落款|署名|签名|署名和日期|成文日期|日期|主送|主送机关|抄送|抄送机关|印发|发文字号|文号|称谓|页码)(?:[（(][^）)]*[）)])?$|^(?:时间|日期|作者|编写人|撰写人|报告人|汇报人|述职人|姓名|部门|单位)\s*[：:]/;
+/** A title that is only a link to a place in the document: a contents entry. */
+const ANCHOR_LINK = /^\[[^\]]*\]\(#[^)]*\)$/;
 /** Punctuation no un-numbered heading line carries. */
 const PROSE_MARK = /[。，,；;：:！!？?、…]/;
 
@@ -128,16 +130,21 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   let list = headings
     .filter((h) => !toc.some(([a, b]) => h.line >= a && h.line < b) && !(h.depth > 0 && h.ordinal === null && h.level > 0 && FORM_PART.test(h.title)))
     .map((h) => ({ ...h }));
+  // A contents list of links into the document (`1. [版本发布](#一、版本发布)`) repeats the outline too.
+  list = list.filter((h) => !ANCHOR_LINK.test(h.title));
   list = unnumberedSections(list, table, blocks, titleLine);
+  list = parallelSections(list, table, blocks, titleLine);
   list = list.filter((h) => !tableCell(h, table, blocks));
   list = withoutTableNumbering(list, table, blocks);
+  list = decimalSubheads(list, table, blocks);
 
   // 2. An un-numbered Markdown heading with fewer `#` than every numbered one stands above 一、:
   // a new document when it is titled like one (`# 周报-Week05`, `# 2025年工作计划`), else a
   // part, like 第一部分 (`# 主要工作` over `## 一、…`).
   const numberedDepths = list.filter((h) => h.depth > 0 && h.ordinal !== null && h.level > 0 && !h.part).map((h) => h.depth);
   if (numberedDepths.length) {
-    const top = Math.min(...numberedDepths);
+    let top = Infinity; // a loop, not Math.min(...): 150,000 headings overflow the stack as call arguments
+    for (const d of numberedDepths) top = Math.min(top, d);
     const above = list.filter((h) => h.depth > 0 && h.depth < top && h.ordinal === null && h.level > 0);
     // The author uses those headings for one thing: documents only if every one is titled so.
     const documents = above.every((h) => DOCUMENT_TITLE.test(h.title));
@@ -145,6 +152,14 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
       if (documents) h.level = 0;
       else h.part = `#${h.depth}`;
     }
+  }
+
+  // 2b. A Markdown document numbered only with `1.` (`## 1. 本周工作`, no 一、 or （一） anywhere):
+  // its shallowest numbered headings are its top sections, level 1, by its own hierarchy.
+  if (list.some((h) => h.depth > 0) && !list.some((h) => h.ordinal !== null && !h.part && (h.level === 1 || h.level === 2))) {
+    const depths = list.filter((h) => h.depth > 0 && h.ordinal !== null && h.level === 3 && !h.part).map((h) => h.depth);
+    const top = Math.min(...depths);
+    if (depths.length >= 2) for (const h of list) if (h.depth === top && h.ordinal !== null && h.level === 3 && !h.part) h.level = 1;
   }
 
   // 3. In plain text, a top-level 一、 that starts again after a title line starts a new document.
@@ -206,6 +221,69 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
   return [...list, ...added].sort((a, b) => a.line - b.line);
 }
 
+/**
+ * Where the top level carries no numbers, short lines that each stand right before a numbering
+ * that starts at 1 (`2023年工作回顾` / `1.` `2.` … / `2024年工作展望` / `1.` `2.` …), two or more of
+ * them, are the document's un-numbered level-1 sections.
+ */
+function parallelSections(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
+  if (list.some((h) => h.depth > 0 || h.level <= 1 || h.part)) return list;
+  const at = new Map(list.map((h) => [h.line, h]));
+  const added: Heading[] = [];
+  let level = 0;
+  for (let k = 0; k < table.lines.length; k++) {
+    const li = blocks.lines[k]!;
+    if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || at.has(k) || k === titleLine?.range.start.line) continue;
+    const text = lineText(table, k);
+    const chars = [...text].length;
+    if (chars < 4 || chars > 30 || PROSE_MARK.test(text) || /^[-—>*#|+]/.test(text) || (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 4) continue;
+    let after = k + 1;
+    while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
+    const next = at.get(after);
+    if (!next || next.ordinal !== 1 || (level && next.level !== level)) continue;
+    level = next.level;
+    added.push({ ...documentHeading(table, k, 0), level: 1 });
+  }
+  if (added.length < 2) return list;
+  return [...list, ...added].sort((a, b) => a.line - b.line);
+}
+
+/** `1.1 经济目标`, `2.3项目进度`: a decimal number and a short title, no prose punctuation. */
+const DECIMAL_HEAD = /^([0-9０-９]{1,2})[.．]([0-9０-９]{1,2})(?![0-9０-９.．])[ \t\u3000]*([^\s。；;，,：:！!？?、%％]{3,30})$/;
+/** What follows a decimal number that is an amount, not a title: `1.5万元`, `2.3亿`, `1.2倍`. */
+const UNIT_START = /^[万亿元倍个米吨件次人户亩家]/u;
+
+/**
+ * Decimal sub-heads on plain lines (`1.1 经济目标` under `一、` or `1.`): a line numbered N.M
+ * inside the N-th top section, as one of a run that starts at N.1, is a heading one level
+ * below that section (its number is the title's; the numbering checks leave it alone).
+ */
+function decimalSubheads(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
+  const tops = list.filter((h) => h.level === 1 && h.ordinal !== null && !h.part);
+  if (!tops.length) return list;
+  const headingLines = new Set(list.map((h) => h.line));
+  const found: Heading[] = [];
+  let t = -1;
+  let expected = 1;
+  for (let k = tops[0]!.line + 1; k < table.lines.length; k++) {
+    while (t + 1 < tops.length && tops[t + 1]!.line <= k) {
+      t++;
+      expected = 1;
+    }
+    const li = blocks.lines[k]!;
+    if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || headingLines.has(k)) continue;
+    const text = lineText(table, k);
+    if (!text || text.length > 40) continue;
+    const m = DECIMAL_HEAD.exec(text.normalize('NFKC'));
+    if (!m || UNIT_START.test(m[3]!) || Number(m[1]) !== tops[t]!.ordinal || Number(m[2]) !== expected) continue;
+    expected++;
+    found.push({ ...documentHeading(table, k, 0), level: 2 });
+  }
+  // One alone may be a number in the text: a run of two or more is the author's outline.
+  if (found.length < 2) return list;
+  return [...list, ...found].sort((a, b) => a.line - b.line);
+}
+
 /** A value alone on a line: a number, an amount, a share (`12`, `3.5万元`, `98%`, `—`). */
 const VALUE_LINE = /^[-—–]?[0-9０-９][0-9０-９.,，．]*\s*(?:%|％|‰|万元|亿元|元|万|个|件|次|人|项|家|条)?$|^[-—–]$/;
 
@@ -217,8 +295,23 @@ function tableCell(h: Heading, table: LineTable, blocks: BlockScan): boolean {
   if (h.form !== 'plain' || h.depth > 0 || h.level === 0 || h.part) return false;
   let k = h.line + 1;
   while (k < table.lines.length && blocks.lines[k]!.kind === 'blank') k++;
-  return k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k));
+  if (k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k))) return true;
+  // A flattened pipe table whose long cell wrapped (`2 |`, `（二）部分公开（……不计`, `其他情形） |`):
+  // a line with no cell end of its own, right between two lines that end a cell, is a piece of the table.
+  const prev = h.line - 1;
+  return (
+    k === h.line + 1 &&
+    k < table.lines.length &&
+    prev >= 0 &&
+    !CELL_END.test(lineText(table, h.line)) &&
+    blocks.lines[prev]!.kind !== 'blank' &&
+    CELL_END.test(lineText(table, prev)) &&
+    CELL_END.test(lineText(table, k))
+  );
 }
+
+/** A line of a flattened table ends its last cell with a bar: `（一）予以公开 |`, `2 |`. */
+const CELL_END = /\S[ \t\u3000]*[|｜]$/;
 
 /**
  * Some numbering starts again at 1 under the same parent (every keystroke reads this; the

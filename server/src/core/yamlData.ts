@@ -69,10 +69,20 @@ export function readYamlData(text: string, schema: object, lineOffset = 0): Loca
     return { message: l10n.t('Not valid YAML: {0}', e.message.split('\n')[0]!), range: { start: pos, end: pos } };
   });
   if (errors.length) return { data: null, errors, rangeAt };
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  let valid: boolean;
   let validate = compiled.get(schema);
   if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
-  if (!validate(data)) {
+  try {
+    // Throws on an alias bomb (more than 50 alias uses) and on data nested too deep to walk.
+    data = doc.toJS({ maxAliasCount: 50 });
+    valid = validate(data);
+  } catch (e) {
+    const r = rangeAt([]);
+    const at = { start: r.start, end: r.start };
+    return { data: null, errors: [{ message: l10n.t('Not valid YAML: {0}', String((e as Error)?.message ?? e)), range: at }], rangeAt };
+  }
+  if (!valid) {
     for (const e of validate.errors ?? []) {
       const path = pathOf(e.instancePath);
       errors.push({ message: l10n.t('{0}: {1}', describePath(path), ajvMessage(e)), range: rangeAt(path) });

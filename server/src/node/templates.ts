@@ -4,7 +4,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import {
   findTemplate,
   frontMatterOf,
@@ -16,6 +15,19 @@ import {
 } from '../core';
 import * as l10n from '@vscode/l10n';
 import type { WorkspaceConfig } from './config';
+import { matchGlob } from './glob';
+import { fileProblem, MAX_DATA_BYTES, readTextOrError } from './safeRead';
+
+const ZERO = { line: 0, character: 0 };
+const atStart = (message: string): TemplateError => ({ message, range: { start: ZERO, end: ZERO } });
+
+function mtime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
 
 export interface TemplateFileError {
   file: string;
@@ -30,6 +42,13 @@ export function builtinTemplatesDir(): string {
   return candidates.find((d) => fs.existsSync(path.join(d, 'annual-summary.md'))) ?? candidates[0]!;
 }
 
+/** A template file's text; throws an Error saying why it cannot be read (a FIFO, a device, a loop, too large). */
+function readText(file: string): string {
+  const text = readTextOrError(file, path.basename(file), MAX_DATA_BYTES);
+  if (text instanceof Error) throw text;
+  return text;
+}
+
 function companionOf(mdFile: string): string | null {
   const base = mdFile.replace(/\.md$/i, '');
   for (const ext of ['.template.json', '.template.yaml', '.template.yml']) if (fs.existsSync(base + ext)) return base + ext;
@@ -41,12 +60,12 @@ export function loadTemplateFile(file: string): TemplateParseResult {
   try {
     if (COMPANION.test(file)) {
       const md = file.replace(COMPANION, '.md');
-      const body = fs.existsSync(md) ? fs.readFileSync(md, 'utf8') : '';
-      return parseTemplate(body, file, fs.readFileSync(file, 'utf8'));
+      const body = fs.existsSync(md) ? readText(md) : '';
+      return parseTemplate(body, file, readText(file));
     }
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readText(file);
     const companion = companionOf(file);
-    return companion ? parseTemplate(text, companion, fs.readFileSync(companion, 'utf8')) : parseTemplate(text, file);
+    return companion ? parseTemplate(text, companion, readText(companion)) : parseTemplate(text, file);
   } catch (e) {
     const zero = { line: 0, character: 0 };
     return { template: null, errors: [{ message: l10n.t('Cannot read the template: {0}', (e as Error).message), range: { start: zero, end: zero } }] };
@@ -114,24 +133,49 @@ export class TemplateLibrary {
   folder(dir: string): { templates: ReportTemplate[]; errors: TemplateFileError[] } {
     const known = this.folders.get(dir);
     if (known && this.fresh(known.at)) return known;
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-      const none = { stamp: '', templates: [], errors: [], at: this.now() };
-      if (this.trustMs > 0) this.folders.set(dir, none);
-      return none;
+    const none = () => {
+      const result = { stamp: '', templates: [], errors: [], at: this.now() };
+      if (this.trustMs > 0) this.folders.set(dir, result);
+      return result;
+    };
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return none();
+    let listed: string[];
+    try {
+      listed = fs.readdirSync(dir);
+    } catch {
+      return none();
     }
-    const names = fs.readdirSync(dir).filter((f) => f.endsWith('.md') || COMPANION.test(f)).sort();
-    const stamp = names.map((n) => `${n}:${fs.statSync(path.join(dir, n)).mtimeMs}`).join('|');
+    // A folder named `x.md` is not a template; a link that loops or leads nowhere, a FIFO or
+    // a device is reported on its own name (never read: it could block or never end).
+    const unreadable: TemplateFileError[] = [];
+    const names = listed
+      .filter((f) => f.endsWith('.md') || COMPANION.test(f))
+      .filter((f) => {
+        const problem = fileProblem(path.join(dir, f), f, MAX_DATA_BYTES);
+        if (problem && problem.problem !== 'directory' && problem.problem !== 'missing') unreadable.push({ file: path.join(dir, f), errors: [atStart(problem.message)] });
+        return !problem;
+      })
+      .sort();
+    const stamp = [...names.map((n) => `${n}:${mtime(path.join(dir, n))}`), ...unreadable.map((u) => `!${u.file}`)].join('|');
     const cached = this.folders.get(dir);
     if (cached && cached.stamp === stamp) {
       cached.at = this.now();
       return cached;
     }
     const templates: ReportTemplate[] = [];
-    const errors: TemplateFileError[] = [];
+    const errors: TemplateFileError[] = [...unreadable];
+    const present = new Set(names);
     for (const name of names) {
       const file = path.join(dir, name);
-      if (COMPANION.test(name) && names.includes(name.replace(COMPANION, '.md'))) continue; // read with its .md
-      if (name.endsWith('.md') && !companionOf(file) && !frontMatterOf(fs.readFileSync(file, 'utf8'))) continue; // not a template
+      if (COMPANION.test(name) && present.has(name.replace(COMPANION, '.md'))) continue; // read with its .md
+      if (name.endsWith('.md') && !companionOf(file)) {
+        const text = readTextOrError(file, name, MAX_DATA_BYTES);
+        if (text instanceof Error) {
+          errors.push({ file, errors: [atStart(text.message)] });
+          continue;
+        }
+        if (!frontMatterOf(text)) continue; // not a template
+      }
       const result = loadTemplateFile(file);
       if (result.template) templates.push(result.template);
       else errors.push({ file: result.errors.length && COMPANION.test(file) ? file : (companionOf(file) ?? file), errors: result.errors });
@@ -154,7 +198,9 @@ export class TemplateLibrary {
   }
 
   private resolvePath(ref: string, file: string): TemplateChoice {
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { kind: 'unknown', ref };
+    const problem = fileProblem(file, ref, MAX_DATA_BYTES);
+    if (problem?.problem === 'missing' || problem?.problem === 'directory') return { kind: 'unknown', ref };
+    if (problem) return { kind: 'invalid', ref, reason: `${file}: ${problem.message}` };
     const { template, errors } = loadTemplateFile(file);
     if (template) return { kind: 'template', template, ref };
     const first = errors[0];
@@ -193,7 +239,7 @@ export function selectTemplate(
     const base = path.dirname(config.file);
     const rel = path.relative(base, path.resolve(filePath)).split(path.sep).join('/');
     for (const [glob, ref] of config.templates) {
-      if (picomatch(glob, { dot: true })(rel)) return { choice: pick(ref, base), templates, folderErrors: user.errors };
+      if (matchGlob(glob, rel)) return { choice: pick(ref, base), templates, folderErrors: user.errors };
     }
   }
   return { choice: null, templates, folderErrors: user.errors };

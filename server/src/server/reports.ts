@@ -3,14 +3,15 @@
  * was checked against, and whether the document is a report at all.
  */
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, frontMatterOf, lineCacheFor, type LineCache, type ReportModel, type ReportTemplate, type TemplateChoice } from '../core';
 import { selectTemplate, TemplateLibrary, type TemplateFileError } from '../node/templates';
 import type { SettingsStore, DocumentSettings } from './settings';
 import type { WorkspaceConfig } from '../node/config';
+import { matchGlob as matchRelative } from '../node/glob';
 import { PLACEHOLDER_DIAGNOSTIC_LIMIT } from './diagnostics';
+import { failedModel } from './guard';
 
 export interface ReportState {
   uri: string;
@@ -47,6 +48,15 @@ export class ReportStore {
     return s && (version === undefined || s.version === version) ? s : undefined;
   }
 
+  /**
+   * The state computed for exactly this text. A client may reuse a version number (a
+   * didOpen after a close, a buggy didChange): the text decides, the version only labels.
+   */
+  private current(doc: TextDocument): ReportState | undefined {
+    const s = this.peek(doc.uri, doc.version);
+    return s && s.text === doc.getText() ? s : undefined;
+  }
+
   forget(uri: string): void {
     this.states.delete(uri);
     this.caches.delete(uri);
@@ -58,23 +68,36 @@ export class ReportStore {
   }
 
   async get(doc: TextDocument): Promise<ReportState> {
-    const known = this.peek(doc.uri, doc.version);
+    const known = this.current(doc);
     if (known) return known;
     const file = filePathOf(doc.uri);
     const settings = await this.settings.forDocument(doc.uri, file ? path.dirname(file) : null);
-    const current = this.peek(doc.uri, doc.version);
+    const current = this.current(doc);
     if (current) return current;
     const text = doc.getText();
-    const { choice, templates, folderErrors, mapped } = this.choose(file, text, settings);
-    const cache = lineCacheFor(this.caches.get(doc.uri), settings.options);
-    this.caches.set(doc.uri, cache);
-    const model = analyze(text, settings.options, doc.version, {
-      choice,
-      templates,
-      fileName: file ?? doc.uri,
-      cache,
-      placeholderDiagnosticLimit: PLACEHOLDER_DIAGNOSTIC_LIMIT,
-    });
+    let model: ReportModel;
+    let failed = false;
+    let choice: TemplateChoice | null = null;
+    let templates: ReportTemplate[] = [];
+    let folderErrors: TemplateFileError[] = [];
+    let mapped = false;
+    try {
+      ({ choice, templates, folderErrors, mapped } = this.choose(file, text, settings));
+      const cache = lineCacheFor(this.caches.get(doc.uri), settings.options);
+      this.caches.set(doc.uri, cache);
+      model = analyze(text, settings.options, doc.version, {
+        choice,
+        templates,
+        fileName: file ?? doc.uri,
+        cache,
+        placeholderDiagnosticLimit: PLACEHOLDER_DIAGNOSTIC_LIMIT,
+      });
+    } catch (e) {
+      // One document that cannot be analysed says so on itself; the server goes on.
+      this.caches.delete(doc.uri);
+      model = failedModel(e, doc.version, doc.uri);
+      failed = true;
+    }
     const template = choice?.kind === 'template' ? choice.template : model.template ? (templates.find((t) => t.id === model.template) ?? null) : null;
     const state: ReportState = {
       uri: doc.uri,
@@ -82,7 +105,7 @@ export class ReportStore {
       text,
       model,
       template,
-      isReport: this.isReport(model, settings, mapped, text),
+      isReport: failed || this.isReport(model, settings, mapped, text),
       settings,
       folderErrors,
     };
@@ -133,7 +156,7 @@ export class ReportStore {
 function matchGlob(glob: string, file: string, folders: readonly string[]): boolean {
   const folder = folderHolding(file, folders);
   const rel = (folder ? path.relative(folder, file) : path.basename(file)).split(path.sep).join('/');
-  return picomatch(glob, { dot: true })(rel);
+  return matchRelative(glob, rel);
 }
 
 /** The innermost workspace folder that holds `file`. */

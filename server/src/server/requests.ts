@@ -1,58 +1,67 @@
 /** The custom requests of shared/protocol.ts. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { OutlineNode, Placeholder, ReportTemplate } from '../core';
+import type { OutlineNode, ReportTemplate } from '../core';
 import type { ExportDocxResult, PlaceholderItem, TemplateInfo } from '../../../shared/protocol';
 import { exportDocx } from '../core/export';
 import { imageLoader } from '../node/exportFiles';
 import { filePathOf, type ReportState, type ReportStore } from './reports';
 import type { SettingsStore } from './settings';
+import { readRegularFile } from '../node/safeRead';
 
-/**
- * The deepest section holding each placeholder, found in one sweep: sections in document
- * order (pre-order) and placeholders in document order, with the chain of sections open at
- * the current line on a stack (25,000 placeholders × 1,200 sections take a few ms, not 250).
- */
-export function placeholderItems(state: ReportState): PlaceholderItem[] {
-  const sections: OutlineNode[] = [];
-  const walk = (nodes: readonly OutlineNode[]) => nodes.forEach((n) => (sections.push(n), walk(n.children)));
-  walk(state.model.outline);
-  const open: OutlineNode[] = [];
-  let next = 0;
-  let previous = -1;
-  const label = (p: Placeholder): string => {
-    const line = p.range.start.line;
-    if (line < previous) {
-      // Out of document order (never, from the core): start the sweep again.
-      next = 0;
-      open.length = 0;
-    }
-    previous = line;
-    while (next < sections.length && sections[next]!.sectionRange.start.line <= line) {
-      const n = sections[next++]!;
-      while (open.length && !holds(open[open.length - 1]!, n)) open.pop();
-      open.push(n);
-    }
-    while (open.length && open[open.length - 1]!.sectionRange.end.line < line) open.pop();
-    // The innermost open section holds the line; among equals, the deeper level (as a parent and its first child can share lines).
-    let best: OutlineNode | null = null;
-    for (let i = open.length - 1; i >= 0; i--) {
-      const n = open[i]!;
-      if (n.sectionRange.end.line < line) continue;
-      if (!best || n.level > best.level) best = n;
-    }
-    return best ? `${best.marker}${best.title}` : '';
-  };
-  return state.model.placeholders.map((p) => ({ uri: state.uri, text: p.text, kind: p.kind, range: p.range, section: label(p) }));
+/** Section labels longer than this are cut (with `…`): the label names a section, it does not repeat it. */
+export const SECTION_LABEL_LIMIT = 40;
+
+/** `（一）抓好阵地建设`, cut to SECTION_LABEL_LIMIT code units without splitting a surrogate pair. */
+export function sectionLabel(node: OutlineNode): string {
+  const full = `${node.marker}${node.title}`;
+  if (full.length <= SECTION_LABEL_LIMIT) return full;
+  let end = SECTION_LABEL_LIMIT - 1;
+  const c = full.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return full.slice(0, end) + '…';
 }
 
-/** Whether `outer`'s section holds the start of `inner`'s. */
-function holds(outer: OutlineNode, inner: OutlineNode): boolean {
-  return outer.sectionRange.start.line <= inner.sectionRange.start.line && outer.sectionRange.end.line >= inner.sectionRange.start.line;
+/**
+ * The deepest section holding each placeholder, in one walk: both lists are in document
+ * order and sections nest, so the open sections form a stack. Each item carries a short
+ * label, never the whole heading (5,000 placeholders under a 10 KB heading would be 50 MB).
+ */
+export function placeholderItems(state: ReportState): PlaceholderItem[] {
+  // Every section in document order (pre-order, without recursion).
+  const sections: OutlineNode[] = [];
+  const walk: Array<{ list: readonly OutlineNode[]; i: number }> = [{ list: state.model.outline, i: 0 }];
+  while (walk.length) {
+    const top = walk[walk.length - 1]!;
+    if (top.i >= top.list.length) {
+      walk.pop();
+      continue;
+    }
+    const n = top.list[top.i++]!;
+    sections.push(n);
+    if (n.children.length) walk.push({ list: n.children, i: 0 });
+  }
+  const open: Array<{ node: OutlineNode; label: string | null }> = [];
+  let next = 0;
+  const items: PlaceholderItem[] = new Array(state.model.placeholders.length);
+  state.model.placeholders.forEach((p, k) => {
+    const line = p.range.start.line;
+    while (next < sections.length && sections[next]!.sectionRange.start.line <= line) {
+      const n = sections[next++]!;
+      while (open.length && open[open.length - 1]!.node.sectionRange.end.line < n.sectionRange.start.line) open.pop();
+      open.push({ node: n, label: null });
+    }
+    while (open.length && open[open.length - 1]!.node.sectionRange.end.line < line) open.pop();
+    // Sections nest or are disjoint (each ends before the next heading of its level), so
+    // the innermost open one is the deepest section holding the line.
+    const best = open[open.length - 1];
+    if (best && best.label === null) best.label = sectionLabel(best.node);
+    items[k] = { uri: state.uri, text: p.text, kind: p.kind, range: p.range, section: best?.label ?? '' };
+  });
+  return items;
 }
 
 const MAX_WORKSPACE_FILES = 500;
@@ -61,8 +70,8 @@ const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolv
 
 /**
  * Reports open in the editor and Markdown reports on disk in the workspace folders. Files
- * are listed and read asynchronously, one at a time with the server's other messages in
- * between (a keystroke's analysis never waits for the workspace), and the request stops
+ * are listed asynchronously and read one at a time (regular files only, size-capped), with
+ * the server's other messages in between (a keystroke's analysis never waits for the workspace), and the request stops
  * when the client cancels it.
  */
 export async function workspacePlaceholders(store: ReportStore, documents: TextDocuments<TextDocument>, token: CancellationToken): Promise<PlaceholderItem[]> {
@@ -81,12 +90,10 @@ export async function workspacePlaceholders(store: ReportStore, documents: TextD
       if (token.isCancellationRequested) return items;
       const uri = URI.file(file).toString();
       if (seen.has(uri)) continue;
-      let text: string;
-      try {
-        text = await fs.promises.readFile(file, 'utf8');
-      } catch {
-        continue;
-      }
+      // Regular files only, size-capped: a FIFO or a link to /dev/zero in the workspace must not block or fill the server.
+      const read = readRegularFile(file);
+      if (!read.ok) continue;
+      const text = read.bytes.toString('utf8');
       const s = await store.get(TextDocument.create(uri, 'markdown', 0, text));
       if (!documents.get(uri)) store.forget(uri);
       if (s.isReport) for (const item of placeholderItems(s)) items.push(item);

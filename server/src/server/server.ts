@@ -2,8 +2,6 @@
  * The language server: thin glue from LSP to the core. Each handler finds the document's
  * analysis (one per version, see ReportStore) and delegates to a core feature.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -17,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { codeActions, completions, documentSymbols, foldingRanges, hover, FIX_ALL_KIND } from '../core/features';
+import { codeActions, completions, documentSymbols, fixAllUri, foldingRanges, hover, resolveCodeAction, FIX_ALL_KIND } from '../core/features';
 import { deriveTemplate } from '../core';
 import { useLocale } from '../l10n';
 import {
@@ -38,17 +36,23 @@ import { publishable } from './diagnostics';
 import { outlineStatus, sameStatus } from './status';
 import type { OutlineStatus, PlaceholderSpan } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
+import { guardConnection } from './guard';
+import { MAX_DATA_BYTES, readRegularFile } from '../node/safeRead';
 import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 import { PreviewRenderer, previewCss, previewResult, renderInput } from './preview';
 import { IdleCollector } from './idle';
 
+import { CONFIG_FILES, isConfigFile } from '../node/config';
+
 /** `entry`: the bundle's own file (dist/server.js), which the preview's worker thread runs. */
-export function startServer(connection: Connection, entry: string | null = null): void {
+export function startServer(unguarded: Connection, entry: string | null = null): void {
+  const connection = guardConnection(unguarded);
   const documents = new TextDocuments(TextDocument);
   let pullDiagnostics = false;
   let configurationPull = false;
   let watchRegistration = false;
   let folderNotifications = false;
+  let resolveEdits = false;
   const settings = new SettingsStore(connection, () => configurationPull);
   const store = new ReportStore(settings);
   const pending = new Map<string, NodeJS.Immediate>();
@@ -67,6 +71,7 @@ export function startServer(connection: Connection, entry: string | null = null)
     configurationPull = !!params.capabilities.workspace?.configuration;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderNotifications = !!params.capabilities.workspace?.workspaceFolders;
+    resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     store.folders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
     // What was read from disk is trusted until a watched-file event says otherwise; a client
     // that cannot watch gets it re-read at most every 2 s.
@@ -80,7 +85,7 @@ export function startServer(connection: Connection, entry: string | null = null)
         foldingRangeProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['（', '('] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], ...(resolveEdits ? { resolveProvider: true } : {}) },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'reportAuthor', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -94,7 +99,7 @@ export function startServer(connection: Connection, entry: string | null = null)
     // react to the files that are templates (see onDidChangeWatchedFiles).
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.report-author.json' }, { globPattern: '**/*.template.{json,yaml,yml}' }],
+        watchers: [{ globPattern: '**/*.md' }, ...CONFIG_FILES.map((name) => ({ globPattern: `**/${name}` })), { globPattern: '**/*.template.{json,yaml,yml}' }],
       });
     }
     // Workspace folders added or removed later: their globs and templates folders apply.
@@ -116,7 +121,7 @@ export function startServer(connection: Connection, entry: string | null = null)
     const file = filePathOf(uri);
     const text = doc.getText();
     if (isTemplate(text, file)) {
-      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: checkTemplateText(text, file) });
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: checkTemplateText(text, file, (f) => store.library.hasCompanion(f)) });
       sendStatus({ uri, version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] });
       return;
     }
@@ -186,7 +191,7 @@ export function startServer(connection: Connection, entry: string | null = null)
   documents.onDidSave((e) => {
     // A saved template or workspace file changes what other reports are checked against.
     const file = filePathOf(e.document.uri);
-    if (file && (path.basename(file) === '.report-author.json' || isTemplate(e.document.getText(), file))) refreshAll();
+    if (file && (isConfigFile(file) || isTemplate(e.document.getText(), file))) refreshAll();
   });
   connection.onDidChangeConfiguration(() => refreshAll());
   connection.onDidChangeWatchedFiles((params) => {
@@ -194,11 +199,8 @@ export function startServer(connection: Connection, entry: string | null = null)
     const relevant = params.changes.some(({ uri }) => {
       const file = filePathOf(uri);
       if (!file || !file.endsWith('.md')) return true;
-      try {
-        return looksLikeTemplate(fs.readFileSync(file, 'utf8'), file) || store.library.reads(file);
-      } catch {
-        return true; // deleted: it may have been a template
-      }
+      const read = readRegularFile(file, file, MAX_DATA_BYTES); // never a FIFO or a device: it would block the server
+      return read.ok ? looksLikeTemplate(read.bytes.toString('utf8'), file) || store.library.reads(file) : read.problem === 'missing' || store.library.reads(file); // deleted: it may have been a template
     });
     if (relevant) refreshAll();
   });
@@ -214,7 +216,7 @@ export function startServer(connection: Connection, entry: string | null = null)
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const file = filePathOf(doc.uri);
-    if (isTemplate(doc.getText(), file)) return { kind: DocumentDiagnosticReportKind.Full, items: checkTemplateText(doc.getText(), file) };
+    if (isTemplate(doc.getText(), file)) return { kind: DocumentDiagnosticReportKind.Full, items: checkTemplateText(doc.getText(), file, (f) => store.library.hasCompanion(f)) };
     const state = await store.get(doc);
     return { kind: DocumentDiagnosticReportKind.Full, items: publishable(state) };
   });
@@ -236,7 +238,12 @@ export function startServer(connection: Connection, entry: string | null = null)
   });
   connection.onCodeAction(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, s.text) : [];
+    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, s.text, { lazyFixAll: resolveEdits }) : [];
+  });
+  connection.onCodeActionResolve(async (action) => {
+    const uri = fixAllUri(action);
+    const s = uri ? await report(uri) : null;
+    return s ? resolveCodeAction(action, s.model) : action;
   });
 
   connection.onRequest(PlaceholdersRequest, async (p, token) => {

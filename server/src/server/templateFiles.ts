@@ -30,6 +30,9 @@ export function templateDiagnostics(errors: readonly TemplateError[]): Diagnosti
 }
 
 /** Diagnostics for an open template document (its text as edited, not as saved). */
-export function checkTemplateText(text: string, file: string | null): Diagnostic[] {
+export function checkTemplateText(text: string, file: string | null, hasCompanion: (file: string) => boolean = diskCompanion): Diagnostic[] {
+  // With a companion rules file the Markdown is only the skeleton: the rules' problems are
+  // reported on the rules file (see the templates folder), not as "rules missing" here.
+  if (file && hasCompanion(file)) return [];
   return templateDiagnostics(parseTemplate(text, file).errors);
 }

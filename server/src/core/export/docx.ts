@@ -34,7 +34,7 @@ import type { Heading, Placeholder, ReportModel } from '../types';
 import { splitLines } from '../text';
 import { scanBlocks } from '../blocks';
 import { LITERAL_ASTERISK, prepareSource, PLACEHOLDER_TOKEN, RUN_IN_END, tokenIndex } from '../preview/source';
-import { markdownToHast } from '../preview/pipeline';
+import { documentTree } from '../preview/render';
 import { FONT_FALLBACKS, mm, resolveLayout, type Layout, type LayoutOverrides } from './style';
 import { imageInfo } from './image';
 import { exportMessages } from './messages';
@@ -119,7 +119,7 @@ export async function exportDocx(text: string, model: ReportModel, options: Docx
   const table = splitLines(text);
   const blocks = scanBlocks(table);
   const { markdown, lineOf } = prepareSource(table.lines, blocks, model);
-  const tree = markdownToHast(markdown);
+  const tree = documentTree(markdown, lineOf, blocks);
   const ctx: Ctx = {
     layout,
     lines: table.lines,
@@ -143,7 +143,7 @@ export async function exportDocx(text: string, model: ReportModel, options: Docx
   if (model.title?.source === 'front-matter') {
     body.push(new Paragraph({ style: STYLE_IDS.title, children: textRuns(model.title.text, { heading: true }, ctx) }));
   }
-  body.push(...blockNodes(tree.children, ctx, { indent: 0 }));
+  pushAll(body, blockNodes(tree.children, ctx, { indent: 0 }));
   if (body.length === 0) body.push(new Paragraph({}));
 
   const doc = new Document({
@@ -448,7 +448,7 @@ function blockNodes(nodes: readonly (ElementContent | RootContent)[], ctx: Ctx, 
   for (const node of nodes) {
     if (node.type === 'element' && isBlock(node)) {
       flush();
-      out.push(...block(node, ctx, state));
+      pushAll(out, block(node, ctx, state));
     } else if (node.type === 'text' || node.type === 'element') {
       inline.push(node);
     }
@@ -496,7 +496,7 @@ function list(node: Element, ctx: Ctx, state: BlockState): Block[] {
         first = false;
       } else if (child.type === 'element' && isBlock(child)) {
         flush();
-        out.push(...block(child, ctx, { indent: state.indent + 2 }));
+        pushAll(out, block(child, ctx, { indent: state.indent + 2 }));
       } else if (child.type === 'text' || child.type === 'element') {
         inline.push(child);
       }
@@ -676,9 +676,9 @@ function paragraph(
   if (marker) {
     const next = firstChar(children);
     const gap = /^[\u3000-\u9fff\uff00-\uffef]/.test(next) || h?.form === 'list' ? '' : ' ';
-    runs.push(...textRuns(marker + gap, format, ctx));
+    pushAll(runs, textRuns(marker + gap, format, ctx));
   }
-  runs.push(...inlineRuns(children, format, ctx));
+  pushAll(runs, inlineRuns(children, format, ctx));
   ctx.runIn = null;
   options.children = runs;
   return new Paragraph(options);
@@ -701,7 +701,7 @@ function inlineRuns(nodes: readonly ElementContent[], format: Format, ctx: Ctx):
     const node = nodes[i]!;
     if (node.type === 'text') {
       const value = softBreaks(node.value, nodes[i - 1], nodes[i + 1]);
-      out.push(...textRuns(value, format, ctx));
+      pushAll(out, textRuns(value, format, ctx));
       continue;
     }
     if (node.type !== 'element') continue;
@@ -733,10 +733,10 @@ function inlineRuns(nodes: readonly ElementContent[], format: Format, ctx: Ctx):
         out.push(new TextRun({ break: 1 }));
         continue;
       case 'img':
-        out.push(...image(node, format, ctx));
+        pushAll(out, image(node, format, ctx));
         continue;
     }
-    out.push(...inlineRuns(node.children, f, ctx));
+    pushAll(out, inlineRuns(node.children, f, ctx));
   }
   return out;
 }
@@ -841,3 +841,7 @@ function untoken(value: string, ctx: Ctx): string {
   return value.split(LITERAL_ASTERISK).join('*').replace(PLACEHOLDER_TOKEN, (_, digits: string) => ctx.placeholders[tokenIndex(digits)]?.text ?? '');
 }
 
+/** `list.push(...items)` without the spread: 150,000 runs as call arguments overflow the stack. */
+function pushAll<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
+}

@@ -10,7 +10,7 @@ import { featureMessages as msg } from './messages';
 import { headingAtLine } from './outline';
 import { withOrdinal } from './markers';
 import { IgnoreContext } from './ignore';
-import { numberEdit, renumberEdits, renumbering, siblingGroup } from './renumber';
+import { numberEdit, renumberEdits, renumbering, siblingGroup, siblingKey, type SiblingGroup } from './renumber';
 import { asHtmlEmphasis } from '../emphasisMode';
 
 export const QUICK_FIX_KIND: CodeActionKind = 'quickfix';
@@ -35,20 +35,50 @@ export function codeActions(
   diagnostics: readonly Diagnostic[],
   only?: readonly string[],
   text?: string,
+  options: CodeActionOptions = {},
 ): CodeAction[] {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const out: CodeAction[] = [];
   if (wants(QUICK_FIX_KIND)) {
     const given = diagnostics.length ? diagnostics : model.diagnostics.filter((d) => touches(d.range, range));
     const ours = given.filter((d) => d.source === undefined || d.source === DIAGNOSTIC_SOURCE);
-    out.push(...quickFixes(model, uri, ours));
-    if (text !== undefined) out.push(...ignoreFixes(new IgnoreContext(text), uri, ours));
+    for (const a of quickFixes(model, uri, ours)) out.push(a);
+    if (text !== undefined) for (const a of ignoreFixes(new IgnoreContext(text), uri, ours)) out.push(a);
   }
   if (wants(FIX_ALL_KIND)) {
-    const all = fixAll(model, uri);
-    if (all) out.push(all);
+    if (!only && options.lazyFixAll) {
+      // Asked on every cursor move: offer fix-all without its edits (codeAction/resolve adds them).
+      if (model.diagnostics.some((d) => NUMBERING.has(String(d.code)) || MARKER.has(String(d.code)))) {
+        out.push({ title: msg.fixAll(), kind: FIX_ALL_KIND, data: { reportAuthorFixAll: uri } });
+      }
+    } else {
+      const all = fixAll(model, uri);
+      if (all) out.push(all);
+    }
   }
   return out;
+}
+
+export interface CodeActionOptions {
+  /**
+   * The client resolves code actions (`codeAction.resolveSupport` with `edit`): when it
+   * does not ask for a kind, fix-all comes without its edits, see resolveCodeAction.
+   */
+  lazyFixAll?: boolean;
+}
+
+/** The document a lazily offered fix-all belongs to, or null for any other action. */
+export function fixAllUri(action: CodeAction): string | null {
+  const uri = (action.data as { reportAuthorFixAll?: unknown } | undefined)?.reportAuthorFixAll;
+  return typeof uri === 'string' ? uri : null;
+}
+
+/** A lazily offered fix-all with its edits (none when the findings are gone meanwhile). */
+export function resolveCodeAction(action: CodeAction, model: ReportModel): CodeAction {
+  const uri = fixAllUri(action);
+  if (uri === null) return action;
+  const all = fixAll(model, uri);
+  return { ...action, edit: all?.edit ?? { changes: { [uri]: [] } } };
 }
 
 function quickFixes(model: ReportModel, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
@@ -70,9 +100,10 @@ function quickFixes(model: ReportModel, uri: string, diagnostics: readonly Diagn
       const edits = data.edits as TextEdit[];
       once(`missing:${data.title}:${JSON.stringify(d.range)}`, d, () => action(msg.insertMissing(data.title as string), QUICK_FIX_KIND, uri, edits, true));
     } else if (NUMBERING.has(code)) {
-      const group = siblingGroup(model, d.range.start.line);
-      if (!group) continue;
-      once(`renumber:${group.key}`, d, () => {
+      const key = siblingKey(model, d.range.start.line);
+      if (key === null) continue;
+      once(`renumber:${key}`, d, () => {
+        const group = siblingGroup(model, d.range.start.line)!;
         const edits = renumberEdits(group);
         const example = group.headings.slice(0, 3).map((h, i) => withOrdinal(h.marker, i + 1)).join('') + (group.headings.length > 3 ? '…' : '');
         // Not preferred: when a number is skipped, the author may mean to write the missing section.
@@ -149,13 +180,22 @@ function fixAll(model: ReportModel, uri: string): CodeAction | null {
       const h = markerAt(model, d.range);
       if (h) markers.set(h.line, replacement);
     } else if (NUMBERING.has(code)) {
+      // The key first: building the group once per finding made fix-all quadratic.
+      const key = siblingKey(model, d.range.start.line);
+      if (key === null || groups.has(key)) continue;
+      groups.add(key);
       const group = siblingGroup(model, d.range.start.line);
-      if (!group || groups.has(group.key)) continue;
-      groups.add(group.key);
+      if (!group) continue;
+      // Unattended (on save, report-lint --fix), only a plain slip is renumbered: a level that
+      // starts at one and never starts over. A second 一、 or a first number above one is more
+      // often a new part or an excerpt than a mistake; the quick fix renumbers it on request.
+      if (!startsAtOneOnce(group)) continue;
       for (const [line, n] of renumbering(group)) numbers.set(line, n);
     }
   }
-  const lines = [...new Set([...markers.keys(), ...numbers.keys()])].sort((a, b) => a - b);
+  const unique = new Set(markers.keys());
+  for (const line of numbers.keys()) unique.add(line);
+  const lines = Array.from(unique).sort((a, b) => a - b);
   const edits: TextEdit[] = [];
   for (const line of lines) {
     const h = headingAtLine(model, line)!;
@@ -170,6 +210,10 @@ function fixAll(model: ReportModel, uri: string): CodeAction | null {
     }
   }
   return edits.length ? action(msg.fixAll(), FIX_ALL_KIND, uri, edits, false) : null;
+}
+
+function startsAtOneOnce(group: SiblingGroup): boolean {
+  return group.headings[0]?.ordinal === 1 && !group.headings.slice(1).some((h) => h.ordinal === 1);
 }
 
 /** The heading whose marker is exactly `range` (a stale diagnostic finds none). */

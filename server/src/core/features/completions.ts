@@ -10,7 +10,7 @@ import { formatMarker } from '../headings';
 import { scanBlocks } from '../blocks';
 import { splitLines, type LineTable } from '../text';
 import { featureMessages as msg } from './messages';
-import { childScope, enclosingChain, headingAtLine, nodeLabel } from './outline';
+import { childScope, countAbove, enclosingChain, headingAtLine, nodeLabel } from './outline';
 import { houseStyle, withOrdinal } from './markers';
 import { numberEdit } from './renumber';
 import { escapeSnippet, skeletonSnippet, TabStops } from './snippets';
@@ -37,13 +37,14 @@ interface Context {
 }
 
 export function completions(model: ReportModel, text: string, position: Position, template: ReportTemplate | null): CompletionItem[] {
-  // The analysis's own lines and blocks: nothing is parsed again.
-  const table = model.source?.table ?? splitLines(text);
+  // The analysis's own lines and blocks when it read exactly this text: nothing is parsed again.
+  const source = model.source && model.source.table.text === text ? model.source : null;
+  const table = source?.table ?? splitLines(text);
   const lineText = table.lines[position.line];
   if (lineText === undefined) return [];
   const m = LINE_START.exec(lineText.slice(0, position.character));
   if (!m) return [];
-  const blocks = model.source?.blocks ?? scanBlocks(table);
+  const blocks = source?.blocks ?? scanBlocks(table);
   const kind = blocks.lines[position.line]?.kind;
   const fm = blocks.frontMatter;
   if (kind === 'code' || kind === 'html' || kind === 'table' || (fm && position.line >= fm.startLine && position.line <= fm.endLine)) return [];
@@ -65,7 +66,7 @@ export function completions(model: ReportModel, text: string, position: Position
     const snippet = skeletonSnippet(template.body.replace(/\s+$/, ''), new TabStops(), ctx.eol);
     items.push(item(ctx, template.name, snippet, msg.wholeSkeleton(template.name), 0, { documentation: template.description || undefined }));
   }
-  items.push(...headingItems(ctx));
+  for (const h of headingItems(ctx)) items.push(h);
   if (ctx.wholeLine && !ctx.hashes && from === position.character) {
     blockSnippets(ctx.eol).forEach((b, i) => items.push(item(ctx, b.label, b.body, b.description, 90 + i, { description: b.description })));
   }
@@ -89,10 +90,12 @@ function headingItems(ctx: Context): CompletionItem[] {
     if (node.level === 0) continue;
     const parent = chain[i - 1] ?? null;
     const siblings = (parent ? parent.children : model.outline).filter((s) => s.level === node.level);
-    const last = siblings.filter((s) => s.range.start.line < line && s.ordinal !== null).pop();
+    const above = countAbove(siblings, line);
+    let last: OutlineNode | undefined;
+    for (let k = above - 1; k >= 0 && !last; k--) if (siblings[k]!.ordinal !== null) last = siblings[k];
     if (!last) continue;
     const ordinal = last.ordinal! + 1;
-    const following = siblings.filter((s) => s.range.start.line >= line && s.ordinal !== null);
+    const following = siblings.slice(above).filter((s) => s.ordinal !== null);
     const shift = following[0]?.ordinal === ordinal ? following : [];
     const rule = suggestRule(childScope(ctx.template, parent), parent ? parent.children : model.outline, line);
     // 1 for the innermost level, 2 for its first subsection (below), then 3, 4, … outwards.
@@ -159,14 +162,22 @@ function offer(
 function suggestRule(scope: RuleScope | null, siblings: readonly OutlineNode[], line: number): SectionRule | null {
   if (!scope) return null;
   const { rules } = scope;
-  const index = (n: OutlineNode) => rules.findIndex((r) => r.id === n.ruleId);
-  const before = siblings.filter((s) => s.range.start.line < line).map(index).filter((k) => k >= 0);
-  const after = siblings.filter((s) => s.range.start.line >= line).map(index).filter((k) => k >= 0);
-  const lo = scope.ordered && before.length ? Math.max(...before) : -1;
-  const hi = scope.ordered && after.length ? Math.min(...after) : rules.length;
-  const count = (k: number) => siblings.filter((s) => index(s) === k).length;
+  // One pass over the siblings (no spread of their indices into Math.max: 200,000 overflow the stack).
+  const byId = new Map<string, number>();
+  rules.forEach((r, k) => byId.has(r.id) || byId.set(r.id, k));
+  const counts = new Array<number>(rules.length).fill(0);
+  let lo = -1;
+  let hi = rules.length;
+  for (const s of siblings) {
+    const k = s.ruleId === undefined ? undefined : byId.get(s.ruleId);
+    if (k === undefined) continue;
+    counts[k]!++;
+    if (!scope.ordered) continue;
+    if (s.range.start.line < line) lo = Math.max(lo, k);
+    else hi = Math.min(hi, k);
+  }
   const open = rules.map((_, k) => k).filter((k) => k > lo && k < hi);
-  const pick = open.find((k) => count(k) < rules[k]!.min) ?? open.find((k) => count(k) === 0);
+  const pick = open.find((k) => counts[k]! < rules[k]!.min) ?? open.find((k) => counts[k] === 0);
   return pick === undefined ? null : rules[pick]!;
 }
 

@@ -7,5 +7,5 @@ export { documentSymbols } from './documentSymbols';
 export { foldingRanges } from './foldingRanges';
 export { hover } from './hover';
 export { completions } from './completions';
-export { codeActions, FIX_ALL_KIND, QUICK_FIX_KIND } from './codeActions';
+export { codeActions, fixAllUri, resolveCodeAction, FIX_ALL_KIND, QUICK_FIX_KIND } from './codeActions';
 export { placeholderAt, nextPlaceholder } from './placeholders';

@@ -10,26 +10,63 @@ export interface Placed {
   siblings: readonly OutlineNode[];
 }
 
-/** Every node in document order, each with its parent and sibling list. */
-export function flatten(model: ReportModel): Placed[] {
-  const out: Placed[] = [];
-  const visit = (list: readonly OutlineNode[], parent: OutlineNode | null) => {
-    for (const node of list) {
-      out.push({ node, parent, siblings: list });
-      visit(node.children, node);
-    }
-  };
-  visit(model.outline, null);
-  return out;
+interface ModelIndex {
+  flat: Placed[];
+  placedByLine: Map<number, Placed>;
+  headingByLine: Map<number, Heading>;
+}
+
+/**
+ * Lookups by line, built once per model (a model is never changed after analysis): code
+ * actions and completion ask for many lines, and a scan per question made them quadratic.
+ */
+const indexes = new WeakMap<ReportModel, ModelIndex>();
+
+function indexOf(model: ReportModel): ModelIndex {
+  let index = indexes.get(model);
+  if (!index) {
+    const flat: Placed[] = [];
+    const visit = (list: readonly OutlineNode[], parent: OutlineNode | null) => {
+      for (const node of list) {
+        flat.push({ node, parent, siblings: list });
+        visit(node.children, node);
+      }
+    };
+    visit(model.outline, null);
+    const placedByLine = new Map<number, Placed>();
+    for (const p of flat) if (!placedByLine.has(p.node.range.start.line)) placedByLine.set(p.node.range.start.line, p);
+    const headingByLine = new Map<number, Heading>();
+    for (const h of model.headings) if (!headingByLine.has(h.line)) headingByLine.set(h.line, h);
+    index = { flat, placedByLine, headingByLine };
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+/** Every node in document order, each with its parent and sibling list (shared: do not change it). */
+export function flatten(model: ReportModel): readonly Placed[] {
+  return indexOf(model).flat;
 }
 
 /** The node whose heading is on `line`. */
 export function placedAtLine(model: ReportModel, line: number): Placed | null {
-  return flatten(model).find((p) => p.node.range.start.line === line) ?? null;
+  return indexOf(model).placedByLine.get(line) ?? null;
 }
 
 export function headingAtLine(model: ReportModel, line: number): Heading | null {
-  return model.headings.find((h) => h.line === line) ?? null;
+  return indexOf(model).headingByLine.get(line) ?? null;
+}
+
+/** How many of `list` (in document order) have their heading above `line`: a binary search. */
+export function countAbove(list: readonly OutlineNode[], line: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.range.start.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -41,8 +78,7 @@ export function enclosingChain(model: ReportModel, line: number): OutlineNode[] 
   const chain: OutlineNode[] = [];
   let list: readonly OutlineNode[] = model.outline;
   for (;;) {
-    const above = list.filter((n) => n.range.start.line < line);
-    const last = above[above.length - 1];
+    const last = list[countAbove(list, line) - 1];
     if (!last) return chain;
     chain.push(last);
     list = last.children;

@@ -5,7 +5,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Heading, OutlineNode, ReportModel } from '../types';
-import { flatten, headingAtLine } from './outline';
+import { headingAtLine, placedAtLine } from './outline';
 import { numberLike, numberSpan } from './markers';
 
 export interface SiblingGroup {
@@ -15,14 +15,22 @@ export interface SiblingGroup {
   key: string;
 }
 
+/** The key of the group of the heading on `line` (found without building the group), or null. */
+export function siblingKey(model: ReportModel, line: number): string | null {
+  const placed = placedAtLine(model, line);
+  if (!placed || placed.node.ordinal === null || placed.node.level === 0) return null;
+  return `${placed.parent?.range.start.line ?? -1}:${placed.node.level}`;
+}
+
 /** The numbered siblings of the heading on `line` (itself included), or null. */
 export function siblingGroup(model: ReportModel, line: number): SiblingGroup | null {
-  const placed = flatten(model).find((p) => p.node.range.start.line === line);
-  if (!placed || placed.node.ordinal === null || placed.node.level === 0) return null;
+  const placed = placedAtLine(model, line);
+  const key = siblingKey(model, line);
+  if (!placed || key === null) return null;
   const level = placed.node.level;
   const nodes = placed.siblings.filter((n: OutlineNode) => n.level === level && n.ordinal !== null);
   const headings = nodes.map((n) => headingAtLine(model, n.range.start.line)).filter((h): h is Heading => h !== null);
-  return { headings, key: `${placed.parent?.range.start.line ?? -1}:${level}` };
+  return { headings, key };
 }
 
 /** The new number characters of each heading whose number changes, by line. */

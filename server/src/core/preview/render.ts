@@ -9,6 +9,8 @@ import { splitLines } from '../text';
 import { scanBlocks } from '../blocks';
 import { prepareSource } from './source';
 import { hastToHtml, markdownToHast } from './pipeline';
+import { tameBrackets } from './brackets';
+import type { BlockScan } from '../blocks';
 import { decorate } from './decorate';
 import { missingSections } from './missing';
 import { insertGhosts } from './ghosts';
@@ -45,7 +47,7 @@ export function renderReport(text: string, model: ReportModel, options: RenderOp
   const table = splitLines(text);
   const blocks = scanBlocks(table);
   const { markdown, lineOf } = prepareSource(table.lines, blocks, model);
-  const tree = markdownToHast(markdown);
+  const tree = documentTree(markdown, lineOf, blocks);
   decorate(tree, model, lineOf);
   if (model.title?.source === 'front-matter') {
     tree.children.unshift(el('h1', { className: ['ra-title'], dataLine: model.title.range.start.line }, [model.title.text]));
@@ -69,4 +71,38 @@ export function renderReport(text: string, model: ReportModel, options: RenderOp
     placeholders: model.placeholders.length,
     missingSections: missing.length,
   };
+}
+
+/** Deeper than this, the tree walks of remark and rehype (recursive) may overflow the stack. */
+const MAX_TREE_DEPTH = 400;
+
+/**
+ * The report's Markdown (from prepareSource) as an HTML tree, made safe for the parser
+ * first (see brackets.ts); when it nests too deeply to walk (thousands of nested HTML
+ * elements, say), each line as a paragraph of plain text instead: the page loses the
+ * formatting, never the text. The preview and both exports (HTML, Word) go through here.
+ */
+export function documentTree(markdown: string, lineOf: readonly number[], blocks: BlockScan): Root {
+  try {
+    const tree = markdownToHast(tameBrackets(markdown, lineOf, blocks));
+    if (depthOf(tree) <= MAX_TREE_DEPTH) return tree;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  const children: Element[] = [];
+  markdown.split('\n').forEach((line, k) => {
+    if (line.trim()) children.push({ ...el('p', { dataLine: lineOf[k] ?? k }, [line]), position: undefined });
+  });
+  return { type: 'root', children };
+}
+
+function depthOf(root: Root): number {
+  let max = 0;
+  const stack: Array<[Root | Element, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    max = Math.max(max, depth);
+    for (const c of node.children) if (c.type === 'element') stack.push([c, depth + 1]);
+  }
+  return max;
 }

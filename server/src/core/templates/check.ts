@@ -31,10 +31,19 @@ export interface TemplateFinding {
 
 interface Assignment {
   node: OutlineNode;
-  /** Rule indices this section satisfies (usually one). */
+  /** Rule indices this section satisfies (usually one), ascending. */
   rules: number[];
+  /**
+   * The one rule the section stands for (its `ruleId`, the rule its duplicates count
+   * against): among tied rules the first not yet filled, so titles that differ only in a
+   * digit do not make every heading a duplicate of every rule. -1 when `rules` is empty.
+   */
+  primary: number;
   score: number;
 }
+
+const lowest = (a: Assignment) => a.rules[0]!;
+const highest = (a: Assignment) => a.rules[a.rules.length - 1]!;
 
 const label = (n: OutlineNode) => `${n.marker}${n.title}`;
 
@@ -52,6 +61,23 @@ export function checkTemplate(model: ReportModel, table: LineTable, template: Re
   return out;
 }
 
+/**
+ * How well a checked report fits its template: the share of its top-level sections that a rule
+ * takes by title, or that stand where the template allows any title. Read after checkTemplate
+ * (which marks each section with its rule); 1 when there is nothing to judge.
+ */
+export function templateFit(model: ReportModel, template: ReportTemplate): number {
+  let top = model.outline.filter((n) => n.level !== 0);
+  if (!top.length) top = model.outline.find((n) => n.level === 0 && n.marker === '')?.children ?? [];
+  top = top.filter((n) => !isAnnexSection(n));
+  if (!top.length) return 1;
+  const fits = top.filter((n) => {
+    const rule = n.ruleId ? template.scope.rules.find((r) => r.id === n.ruleId) : undefined;
+    return rule !== undefined && (rule.freeTitle || titleScore(n.title, rule) >= 1.5);
+  });
+  return fits.length / top.length;
+}
+
 /** `附件`, `附录`, `附表1` …: an annex standing as a section is no section of the template. */
 const ANNEX_TITLE = /^(?:[一二三四五六七八九十0-9０-９]+[、.．])?\s*(?:附件|附录|附表|附图)/;
 export const isAnnexSection = (n: OutlineNode) => ANNEX_TITLE.test(n.title) || ANNEX_TITLE.test(n.marker);
@@ -59,7 +85,7 @@ export const isAnnexSection = (n: OutlineNode) => ANNEX_TITLE.test(n.title) || A
 function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
   const rules = scope.rules;
   const result: Assignment[] = nodes.map((node) => {
-    if (isAnnexSection(node)) return { node, rules: [], score: -1 };
+    if (isAnnexSection(node)) return { node, rules: [], primary: -1, score: -1 };
     let best = 0;
     let matched: number[] = [];
     rules.forEach((rule, i) => {
@@ -69,46 +95,73 @@ function assign(nodes: OutlineNode[], scope: RuleScope): Assignment[] {
         matched = [i];
       } else if (s === best && s > 0) matched.push(i);
     });
-    return { node, rules: matched, score: best };
+    return { node, rules: matched, primary: -1, score: best };
   });
   // Free-title rules take the sections no title claimed, in order where the order allows it.
   const used = rules.map(() => 0);
   for (const a of result) for (const r of a.rules) used[r]!++;
   // Among numbered sections, an un-numbered heading (`## 落款`) is not a section by position.
   const numbered = nodes.some((n) => n.ordinal !== null);
+  // The lowest rule of the sections after each one, and the highest before it, kept as we go
+  // (a scan of all the others per section made this quadratic).
+  const nextLowest = new Array<number>(result.length + 1).fill(Infinity);
+  for (let i = result.length - 1; i >= 0; i--) nextLowest[i] = Math.min(nextLowest[i + 1]!, result[i]!.rules[0] ?? Infinity);
+  let prev = -1;
   result.forEach((a, i) => {
-    if (a.rules.length || a.score < 0 || (numbered && a.node.ordinal === null)) return;
-    const prev = Math.max(-1, ...result.slice(0, i).flatMap((b) => b.rules));
-    const nextRules = result.slice(i + 1).flatMap((b) => b.rules);
-    const next = nextRules.length ? Math.min(...nextRules) : rules.length;
-    const free = rules.map((_, k) => k).filter((k) => rules[k]!.freeTitle && used[k]! < rules[k]!.max);
-    const inOrder = free.filter((k) => k >= prev && k <= next);
-    const pick = inOrder.length ? inOrder[0] : free.sort((x, y) => Math.abs(x - prev) - Math.abs(y - prev))[0];
-    if (pick !== undefined) {
-      a.rules = [pick];
-      used[pick]!++;
+    if (!a.rules.length && a.score >= 0 && !(numbered && a.node.ordinal === null)) {
+      // The last section, right after the one the template ends with (下一步打算, 今后努力方向),
+      // with a title no rule knows, closes the report (个人反思, 致谢, 结束语): no more body.
+      const closing = i > 0 && i === result.length - 1 && prev === rules.length - 1 && result[i - 1]!.score > 0 && result[i - 1]!.rules.includes(prev);
+      const next = nextLowest[i + 1] === Infinity ? rules.length : nextLowest[i + 1]!;
+      const free = closing ? [] : rules.map((_, k) => k).filter((k) => rules[k]!.freeTitle && used[k]! < rules[k]!.max);
+      const inOrder = free.filter((k) => k >= prev && k <= next);
+      const pick = inOrder.length ? inOrder[0] : free.sort((x, y) => Math.abs(x - prev) - Math.abs(y - prev))[0];
+      if (pick !== undefined) {
+        a.rules = [pick];
+        used[pick]!++;
+      }
     }
+    if (a.rules.length) prev = Math.max(prev, highest(a));
   });
+  const filled = rules.map(() => 0);
+  for (const a of result) {
+    if (!a.rules.length) continue;
+    a.primary = a.rules.length === 1 ? a.rules[0]! : (a.rules.find((k) => filled[k]! < rules[k]!.max) ?? a.rules[0]!);
+    filled[a.primary]!++;
+  }
   return result;
 }
 
-/** Indices (into `seq`) of a longest non-decreasing subsequence. */
-function longestNonDecreasing(seq: number[]): Set<number> {
-  const tails: number[] = [];
-  const prev: number[] = new Array(seq.length).fill(-1);
-  for (let i = 0; i < seq.length; i++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (seq[tails[mid]!]! <= seq[i]!) lo = mid + 1;
-      else hi = mid;
+/**
+ * A longest run of sections in template order, where a section that names several rules
+ * (`组织领导` is a section of its own early on, and a safeguard late) may stand for any of
+ * them: the chosen rule of each section in the run (by index into `seq`).
+ */
+function longestInOrder(seq: number[][]): Map<number, number> {
+  // best[v]: the longest run so far whose last section stands for rule v (rules are few).
+  let width = 1;
+  for (const candidates of seq) for (const v of candidates) width = Math.max(width, v + 1);
+  const best: Array<{ len: number; at: number; rule: number } | null> = new Array(width).fill(null);
+  const link = new Map<string, { at: number; rule: number } | null>();
+  let end: { len: number; at: number; rule: number } | null = null;
+  seq.forEach((candidates, i) => {
+    const found = candidates.map((v) => {
+      let prev: { len: number; at: number; rule: number } | null = null;
+      for (let u = 0; u <= v; u++) if (best[u] && (!prev || best[u]!.len > prev.len)) prev = best[u]!;
+      return { v, len: (prev?.len ?? 0) + 1, prev };
+    });
+    for (const f of found) {
+      link.set(`${i}:${f.v}`, f.prev ? { at: f.prev.at, rule: f.prev.rule } : null);
+      if (!best[f.v] || f.len > best[f.v]!.len) best[f.v] = { len: f.len, at: i, rule: f.v };
+      if (!end || f.len > end.len) end = best[f.v]!;
     }
-    if (lo > 0) prev[i] = tails[lo - 1]!;
-    tails[lo] = i;
+  });
+  const keep = new Map<number, number>();
+  let cur: { at: number; rule: number } | null = end;
+  while (cur) {
+    keep.set(cur.at, cur.rule);
+    cur = link.get(`${cur.at}:${cur.rule}`) ?? null;
   }
-  const keep = new Set<number>();
-  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = prev[i]!) keep.add(i);
   return keep;
 }
 
@@ -124,46 +177,88 @@ function checkScope(
   const rules = scope.rules;
   const assigned = assign(nodes, scope);
   const placed = assigned.filter((a) => a.rules.length);
-  for (const a of placed) a.node.ruleId = rules[a.rules[0]!]!.id;
+  for (const a of placed) a.node.ruleId = rules[a.primary]!.id;
+  // The sections satisfying each rule, and those standing for it, in document order.
+  const satisfying: Assignment[][] = rules.map(() => []);
+  const standing: Assignment[][] = rules.map(() => []);
+  const position = new Map<Assignment, number>();
+  placed.forEach((a, i) => {
+    position.set(a, i);
+    for (const k of a.rules) satisfying[k]!.push(a);
+    standing[a.primary]!.push(a);
+  });
 
   // Order: sections outside a longest ordered run are out of place.
   let inOrder = new Set(placed.map((_, i) => i));
   if (scope.ordered) {
-    inOrder = longestNonDecreasing(placed.map((a) => Math.min(...a.rules)));
+    const chosen = longestInOrder(placed.map((a) => a.rules));
+    inOrder = new Set(chosen.keys());
+    const key = (j: number) => chosen.get(j) ?? lowest(placed[j]!);
+    // The ordered run: indices ascending, chosen rules non-decreasing, so both binary-searchable.
+    const run = placed.map((_, i) => i).filter((i) => inOrder.has(i));
+    const firstAbove = (k: number, strict: boolean) => {
+      let lo = 0;
+      let hi = run.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const v = key(run[mid]!);
+        if (strict ? v > k : v >= k) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
     placed.forEach((a, i) => {
       if (inOrder.has(i)) return;
-      const k = Math.min(...a.rules);
-      const before = placed.findIndex((b, j) => j < i && inOrder.has(j) && Math.min(...b.rules) > k);
+      const k = key(i);
+      // The first in-order section before it that belongs after it, else the last in-order one after it that belongs before it.
+      const above = run[firstAbove(k, true)];
+      const below = run[firstAbove(k, false) - 1];
       const message =
-        before >= 0
-          ? msg.orderBefore(label(a.node), label(placed[before]!.node))
-          : msg.orderAfter(label(a.node), label(placed.filter((b, j) => j > i && inOrder.has(j) && Math.min(...b.rules) < k).pop()?.node ?? a.node));
+        above !== undefined && above < i
+          ? msg.orderBefore(label(a.node), label(placed[above]!.node))
+          : msg.orderAfter(label(a.node), label(below !== undefined && below > i ? placed[below]!.node : a.node));
       out.push({ code: 'section-order', range: a.node.range, message, data: { rule: rules[k]!.id } });
     });
   }
+  const ruleIndex = new Map<string, number>();
+  rules.forEach((r, k) => ruleIndex.has(r.id) || ruleIndex.set(r.id, k));
+  const titled = satisfying.map((list) => list.filter((b) => b.score > 0));
   for (const a of placed) {
+    const i = position.get(a)!;
     for (const k of a.rules) {
       for (const id of rules[k]!.after) {
-        const later = placed.find((b) => b.node.range.start.line > a.node.range.start.line && b.rules.some((r) => rules[r]!.id === id));
+        // The first section after this one that satisfies a rule with that id (binary search
+        // over them). Only a section its title places counts: one placed by position alone
+        // (`致谢` taken as one more work section) is a guess, and no ground for an order warning.
+        const list = ruleIndex.has(id) ? titled[ruleIndex.get(id)!]! : [];
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (position.get(list[mid]!)! > i) hi = mid;
+          else lo = mid + 1;
+        }
+        const later = list[lo];
         if (later) out.push({ code: 'section-order', range: a.node.range, message: msg.orderAfter(label(a.node), label(later.node)), data: { rule: rules[k]!.id } });
       }
     }
   }
 
-  // Counts per rule: duplicates and missing sections.
+  // Counts per rule: duplicates (each section at most once, against the rule it stands for) and missing sections.
+  const ordered = placed.filter((_, i) => inOrder.has(i));
   rules.forEach((rule, k) => {
-    const mine = placed.filter((a) => a.rules.includes(k));
-    mine.slice(rule.max).forEach((a) =>
+    standing[k]!.slice(rule.max).forEach((a) =>
       out.push({ code: 'duplicate-section', range: a.node.range, message: msg.duplicate(label(a.node), rule.title, rule.max), data: { rule: rule.id } }),
     );
+    const mine = satisfying[k]!;
     if (mine.length >= rule.min) return;
     if (mine.length > 0) {
       out.push({ code: 'missing-section', range: mine[mine.length - 1]!.node.range, message: msg.missingMore(rule.title, template.name, rule.min, mine.length), data: { rule: rule.id } });
       return;
     }
-    const ordered = placed.filter((_, i) => inOrder.has(i));
-    const after = ordered.filter((a) => Math.max(...a.rules) < k).pop()?.node ?? null;
-    const before = after ? null : (ordered.find((a) => Math.min(...a.rules) > k)?.node ?? null);
+    let after: OutlineNode | null = null;
+    for (const a of ordered) if (highest(a) < k) after = a.node;
+    const before = after ? null : (ordered.find((a) => lowest(a) > k)?.node ?? null);
     const plan = planInsertion(table, nodes, parent, after, before, rule, model);
     const message = after
       ? msg.missingAfter(rule.title, template.name, label(after))
@@ -179,7 +274,7 @@ function checkScope(
       if (scope.closed && a.score >= 0) out.push({ code: 'unexpected-section', range: n.range, message: msg.unexpected(label(n), template.name) });
       continue;
     }
-    const rule = rules[a.rules[0]!]!;
+    const rule = rules[a.primary]!;
     if (a.score === 1 && !rule.freeTitle) out.push({ code: 'title-mismatch', range: n.range, message: msg.titleMismatch(label(n), rule.title), data: { rule: rule.id, title: rule.title } });
     // Only leaves can be empty, and only some rules bound the length: measure no more than that.
     const length = rule.minLength !== null || rule.maxLength !== null ? bodyLength(n, table) : n.children.length === 0 ? bodyLength(n, table, 1) : 1;

@@ -1,6 +1,6 @@
 export * from './model';
 export { parseTemplate } from './parse';
-export { checkTemplate, bodyLength, type TemplateFinding, type TemplateCode } from './check';
+export { checkTemplate, templateFit, bodyLength, type TemplateFinding, type TemplateCode } from './check';
 export { findTemplate, recognizeTemplate } from './registry';
 export { renumberMarker } from './insert';
 export { normalizeTitle, similarity } from './titles';

@@ -31,7 +31,7 @@ export function parseTemplate(text: string, file: string | null, rulesText?: str
   }
   const located = readYamlData(yamlText, schema, rulesText === undefined && fm ? fm.startLine + 1 : 0);
   const { data, rangeAt } = located;
-  errors.push(...located.errors);
+  for (const e of located.errors) errors.push(e);
   if (errors.length) return { template: null, errors };
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { template: null, errors: [{ message: l10n.t('The rules must be a mapping.'), range: whole }] };
 

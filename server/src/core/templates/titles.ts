@@ -34,7 +34,7 @@ export function similarity(a: string, b: string): number {
 
 const scores = new WeakMap<SectionRule, Map<string, number>>();
 
-/** How a title matches a rule: 3 by title or synonym, 2 by pattern, 1 by resemblance, 0 not at all. */
+/** How a title matches a rule: 3 by title or synonym, 2 by pattern, 1.5 by name after topic words, 1 by resemblance, 0 not at all. */
 export function titleScore(title: string, rule: SectionRule): number {
   // Every keystroke re-matches the same titles against the same rules: remember the answers.
   let known = scores.get(rule);
@@ -50,14 +50,31 @@ export function titleScore(title: string, rule: SectionRule): number {
 /** A year in front (`2025年`, `2025年度`, `20XX年`, `二〇二五年`) does not change what a section is. */
 const LEADING_YEAR = /^(?:[0-9０-９]{4}|[12][0-9０-９xX×＊*]{3}|[12][0-9][xX×＊*]{2}|二[〇零][一二三四五六七八九〇零]{2})年度?的?/;
 
+/** A year set off by a space instead of 年 (`2024 计划`, `二〇二四 规划`) is a year in front too. */
+const LEADING_YEAR_SPACED = /^[\s\u3000]*(?:[0-9０-９]{4}|[12][0-9０-９xX×＊*]{3}|[12][0-9][xX×＊*]{2}|二[〇零][一二三四五六七八九〇零]{2})[\s\u3000]+(?=\S)/;
+
+/** Names this short say too little to be recognised inside a longer title. */
+const MIN_QUALIFIED_NAME = 4;
+
 function computeScore(title: string, rule: SectionRule): number {
   const full = normalizeTitle(title);
   if (!full) return 0;
   const names = [rule.title, ...rule.synonyms].map(normalizeTitle);
-  const bare = full.replace(LEADING_YEAR, '');
-  const forms = bare && bare !== full ? [full, bare] : [full];
+  // `2024 计划` reads as `2024年计划`: a year is a year with or without its 年.
+  const year = LEADING_YEAR_SPACED.exec(title);
+  const withYear = year ? normalizeTitle(year[0]) + '年' + normalizeTitle(title.slice(year[0].length)) : full;
+  const bare = withYear.replace(LEADING_YEAR, '');
+  const forms = [...new Set([full, withYear, bare].filter(Boolean))];
   if (forms.some((t) => names.includes(t))) return 3;
-  if (rule.pattern && (compileSafe(rule.pattern).test(title) || forms.some((t) => compileSafe(rule.pattern!).test(t)))) return 2;
+  const pattern = rule.pattern ? compileSafe(rule.pattern) : null;
+  if (pattern && (pattern.test(title) || forms.some((t) => pattern.test(t)))) return 2;
+  // The section named after its topic (`山区茶产业发展面临的主要困难`): the name ends the title,
+  // or what follows the title's last 的 is the section by its name or pattern. Weaker than a
+  // title the rule names outright, stronger than a resemblance.
+  const t = forms[forms.length - 1]!;
+  const tail = t.includes('的') ? t.slice(t.lastIndexOf('的') + 1) : '';
+  if (names.some((n) => [...n].length >= MIN_QUALIFIED_NAME && t.length > n.length && t.endsWith(n))) return 1.5;
+  if ([...tail].length >= 2 && (names.includes(tail) || pattern?.test(tail))) return 1.5;
   if (forms.some((t) => names.some((n) => similarity(n, t) >= 0.6))) return 1;
   return 0;
 }
