@@ -9,6 +9,7 @@ import { analyze, type OutlineNode } from '../../server/src/core';
 import { placeholderItems } from '../../server/src/server/requests';
 import type { ReportState } from '../../server/src/server/reports';
 import { createRng, generateReport } from '../support/generate';
+import { EXAMPLE, SHARED, sharedAvailable } from '../support/fixtures';
 import { hasServerFlags, SERVER_NODE_OPTIONS } from '../../shared/serverLaunch';
 
 test('the idle collector runs one major collection after a quiet second, never during a burst', (t) => {
@@ -69,8 +70,9 @@ function deepestByDefinition(model: ReturnType<typeof analyze>): string[] {
 }
 
 test('each placeholder is labelled with the deepest section holding it, by one sweep: the corpus, the reports, generated reports', () => {
-  const dirs = [join(__dirname, '../../../shared/corpus'), join(__dirname, '../../../shared/reports')];
-  const texts = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(d, f), 'utf8')));
+  // Our own example always; the real reports in ../shared when they are beside the clone.
+  const dirs = ['corpus', 'reports'].filter((sub) => sharedAvailable(sub, `placeholder labels over ../shared/${sub}`)).map((sub) => join(SHARED, sub));
+  const texts = [EXAMPLE, ...dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(d, f), 'utf8')))];
   const rng = createRng(7);
   for (let i = 0; i < 40; i++) texts.push(generateReport(rng).text);
   texts.push('附件1\n\n一、甲\n**次\n（一）乙\n**次\n\n附件2\n\n一、丙\n**个\n');
