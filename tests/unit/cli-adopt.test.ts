@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { OPTIONS } from '../../server/src/cli/args';
 import { displayWidth, useColor } from '../../server/src/cli/format-text';
 import { ROOT } from '../support/fixtures';
+import { writeWorkspace } from '../support/workspace';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
 let tmp = '';
@@ -22,13 +23,7 @@ before(() => {
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(tmp, 'ws-'));
-  for (const [name, content] of Object.entries(files)) {
-    const full = path.join(dir, name);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, content);
-  }
-  return dir;
+  return writeWorkspace(path.join(tmp, 'ws-'), files);
 }
 
 interface Outcome {

@@ -9,22 +9,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../server/src/cli/run';
 import { paragraphStarting, readDocx } from '../support/docx';
+import { writeWorkspace } from '../support/workspace';
 
 const ROOT = path.join(__dirname, '../..');
 const SAMPLE = fs.readFileSync(path.join(ROOT, 'samples/annual-summary.md'), 'utf8');
 const PNG = fs.readFileSync(path.join(ROOT, 'tests/fixtures/docx/figures/site.png'));
 
 function workspace(files: Record<string, string | Uint8Array>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-docx-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return writeWorkspace('ra-docx-', files);
 }
 
 async function cli(argv: string[], cwd: string, lang = 'en_US.UTF-8') {

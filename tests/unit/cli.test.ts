@@ -16,6 +16,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { ALL_CODES, docsLink, type Diagnostic, type OutlineNode, type Placeholder, type ReportModel } from '../../server/src/core';
 import { run, type CliIo } from '../../server/src/cli/run';
 import { EXAMPLE_PATH, EXAMPLE_PLACEHOLDERS } from '../support/fixtures';
+import { writeWorkspace } from '../support/workspace';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -97,13 +98,7 @@ after(() => {
 
 /** A fresh directory under the test's temp dir, holding the given files (string = UTF-8). */
 function workspace(files: Record<string, string | Uint8Array>): string {
-  const dir = fs.mkdtempSync(path.join(tmp, 'ws-'));
-  for (const [name, content] of Object.entries(files)) {
-    const full = path.join(dir, name);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, content);
-  }
-  return dir;
+  return writeWorkspace(path.join(tmp, 'ws-'), files);
 }
 
 function runCli(
