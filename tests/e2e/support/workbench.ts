@@ -187,6 +187,35 @@ export class Workbench {
     return this.page.locator('.action-widget');
   }
 
+  /**
+   * Opens the Quick Fix menu (Ctrl+.) at the cursor of the active editor and resolves with its
+   * row titled `title`. Ctrl+. can land while the editor is still taking focus after a
+   * double-click in the Problems panel (the panel may take it back on mouse-up), or before the
+   * server's code actions for a just-published diagnostic are asked for; either way the menu
+   * opens without the fix, or not at all. Each attempt therefore first gives the editor the
+   * focus back (a click on its tab keeps the cursor), then asks again: up to five attempts.
+   */
+  async quickFix(title: string): Promise<Locator> {
+    const fix = this.actionWidget().locator('.monaco-list-row', { hasText: title });
+    const editor = this.page.locator('.editor-group-container.active .monaco-editor.focused');
+    for (let attempt = 1; ; attempt++) {
+      if (!(await editor.isVisible())) {
+        await this.activeTab().click();
+        await editor.waitFor({ timeout: 10_000 });
+      }
+      await this.page.keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ timeout: 8_000 });
+        return fix;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        // Close whatever opened (a menu without the fix, "no code actions") before asking again.
+        await this.page.keyboard.press('Escape');
+        await this.actionWidget().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      }
+    }
+  }
+
   notification(text: string | RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });
   }
