@@ -290,3 +290,27 @@ test('【单位名称】 and 【项目名称】 ask for a name; a label such as 
   ]);
   for (const text of ['【模板】', '【案例】某市的做法', '【重要】']) assert.deepEqual(texts(text), [], text);
 });
+
+test('date masks in the letters of a date format: YYYY-MM-DD and MM-DD are one placeholder, YYYY年MM月DD日 one per part', () => {
+  assert.deepEqual(found('截至YYYY-MM-DD，自MM-DD起'), [
+    ['YYYY-MM-DD', 'date', r(0, 2, 12)],
+    ['MM-DD', 'date', r(0, 14, 19)],
+  ]);
+  assert.deepEqual(texts('YYYY年MM月DD日报送'), ['YYYY', 'MM', 'DD']);
+  assert.deepEqual(texts('yyyy/mm/dd前完成'), ['yyyy/mm/dd']);
+  // Abbreviations and words that contain the letters are not masks.
+  for (const text of ['MM公司与DD平台合作', 'YYYYY', 'SUMMARY of MMDD', '使用HH:MM格式']) assert.deepEqual(texts(text), [], text);
+});
+
+test('a template variable in single braces is a prompt; braces around other text are not', () => {
+  assert.deepEqual(found('本年度完成{report_title}，由{单位名称}负责'), [
+    ['{report_title}', 'other', r(0, 5, 19)],
+    ['{单位名称}', 'name', r(0, 21, 27)],
+  ]);
+  for (const text of ['公式\\frac{ab}{cd}', '集合{a}和{重点工作}', '对象{ "a": 1 }']) assert.deepEqual(texts(text), [], text);
+});
+
+test('a mask glued to a Latin unit is a placeholder; a word such as XXL is not', () => {
+  assert.deepEqual(texts('重量XXkg，发电xx万kWh，装机xxMW'), ['XX', 'xx', 'xx']);
+  for (const text of ['尺码XXL', 'boxXXkg', 'Xkg']) assert.deepEqual(texts(text), [], text);
+});

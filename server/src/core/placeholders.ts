@@ -255,7 +255,8 @@ function isMask(line: string, s: number, e: number, lens: readonly number[]): bo
   const prev = line.charCodeAt(s - 1);
   const next = line.charCodeAt(e);
   const latinRuns = /[Xx]/.test(line.slice(s, e));
-  if (latinRuns && isLatin(next)) return false;
+  // `XXkg`, `xx万kWh`: a unit glued to the mask, never a word such as `XXL` or `Xbox`.
+  if (latinRuns && isLatin(next)) return lens.length === 1 && lens[0]! >= 2 && !isLatin(prev) && LATIN_UNIT.test(line.slice(e, e + 5));
   if (latinRuns && isLatin(prev)) {
     // `GDPxxxx`: lower-case x after capitals is a mask glued to an abbreviation.
     return prev >= 0x41 && prev <= 0x5a && lens.length === 1 && lens[0]! >= 2 && /^x+$/.test(line.slice(s, e));
@@ -272,6 +273,16 @@ function isMask(line: string, s: number, e: number, lens: readonly number[]): bo
   return unit;
 }
 
+/** Units written in Latin letters that a mask may be glued to (`XXkg`, `xxkWh`). */
+const LATIN_UNIT = /^(?:kg|km|cm|mm|ml|mL|kW|kWh|MW|MWh|GW|GWh|kV|kVA|GB|MB|TB|Hz|kHz|MHz|GHz)(?![A-Za-z])/;
+/**
+ * Date masks in the letters of a date format: `YYYY-MM-DD`, `YYYY/MM`, `MM-DD` (one
+ * placeholder each), `YYYY年`, `MM月`, `DD日` (one per part, like `X月X日`). `MM` or `DD`
+ * without a date unit after them is an abbreviation, not a mask.
+ */
+const DATE_MASK_RE = /(?<![A-Za-z0-9_])(?:(?:YYYY|yyyy)(?:[-/.](?:MM|mm)(?:[-/.](?:DD|dd))?)?|(?:MM|mm)[-/.](?:DD|dd)|(?:MM|mm)(?=月)|(?:DD|dd)(?=[日号]))(?![A-Za-z0-9_])/g;
+/** A template variable in single braces: `{report_title}`, `{单位名称}` (not `{{…}}`, `${…}` or LaTeX's `\frac{a}`). */
+const BRACE_RE = /(?<![{}$\\A-Za-z0-9_])\{([A-Za-z_][A-Za-z0-9_]{1,40}|[\u3400-\u9fff]{2,12})\}(?!\})/g;
 /** `□□`, `○○`: masked characters; never a ticked box (`□√`) or the zero of `二○○八`. */
 const BOX_RE = /(?<![〇零一二三四五六七八九十○□√✓✔])(?:□{2,}|○{2,})(?![〇零一二三四五六七八九十○□√✓✔])/g;
 /**
@@ -367,6 +378,11 @@ export function scanLine(
     if (/[×Xx]/.test(line)) scanMasks(line, from, to, spans, taken, found);
     mark(found, n);
     n = found.length;
+    if (/YYYY|yyyy|MM|mm|DD|dd/.test(line)) {
+      scanRegex(line, DATE_MASK_RE, from, to, spans, taken, (m) => ({ start: m.index, end: m.index + m[0].length, kind: 'date', form: 'mask' }), found);
+    }
+    mark(found, n);
+    n = found.length;
     if (line.includes('□□', from) || line.includes('○○', from)) {
       scanRegex(line, BOX_RE, from, to, spans, taken, (m) => ({ start: m.index, end: m.index + m[0].length, kind: classifyPlaceholder(line, m.index, m.index + m[0].length), form: 'mask' }), found);
     }
@@ -382,6 +398,15 @@ export function scanLine(
       return { start: s, end: s + m[0].length, kind: classifyPrompt(inner ?? m[0]), form: 'prompt' };
     }, found);
     mark(found, n);
+    if (line.includes('{', from) && line.includes('}', from)) {
+      const k = found.length;
+      scanRegex(line, BRACE_RE, from, to, spans, taken, (m) => {
+        const inner = m[1]!;
+        if (CJK.test(inner) && !PROMPT_WORD.test(inner)) return null;
+        return { start: m.index, end: m.index + m[0].length, kind: classifyPrompt(inner), form: 'prompt' };
+      }, found);
+      mark(found, k);
+    }
   }
   if (options.blanks) {
     const blank = (kind?: PlaceholderKind) => (m: RegExpExecArray): LinePlaceholder => {
