@@ -117,6 +117,11 @@ export class LanguageClient implements vscode.Disposable {
     return this.current;
   }
 
+  /** The server's process id while it runs (tests kill it to see the client restart it). */
+  get serverProcessId(): number | undefined {
+    return this.server?.child.pid;
+  }
+
   isRunning(): boolean {
     return this.current === State.Running;
   }
@@ -245,7 +250,11 @@ export class LanguageClient implements vscode.Disposable {
     this.crashes = [...this.crashes.filter((t) => now - t < RESTART_WINDOW_MS), now];
     if (this.crashes.length <= MAX_RESTARTS) {
       this.output.appendLine('The server stopped unexpectedly: restarting it.');
-      this.start().catch((e: unknown) => this.output.appendLine(`Restart failed: ${e instanceof Error ? e.message : String(e)}`));
+      this.start().catch((e: unknown) => {
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Report Author: the language server could not start ({0}).', e instanceof Error ? e.message : String(e)),
+        );
+      });
       return;
     }
     const restart = vscode.l10n.t('Restart Language Server');
