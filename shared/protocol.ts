@@ -3,7 +3,7 @@
  * server, typed once and imported by both sides: custom requests and notifications, and
  * the settings the server reads.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 
 // ---------------------------------------------------------------------------------------

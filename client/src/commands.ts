@@ -4,7 +4,7 @@
  * the editor; errors become a message, never an unhandled rejection.
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from './lsp/client';
 import {
   DeriveTemplateRequest,
   ExportDocxRequest,

@@ -3,7 +3,7 @@
  * feature lives in its own file; this one only wires them together.
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from './lsp/client';
 import { OutlineStatusNotification } from '../../shared/protocol';
 import { ActiveReport } from './activeReport';
 import { createClient } from './client';

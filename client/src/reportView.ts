@@ -10,7 +10,7 @@
  * is asked for again after a save.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from './lsp/client';
 import type { Range } from 'vscode-languageserver-types';
 import { WorkspaceReportsRequest, type PlaceholderItem, type SectionStatus, type WorkspaceReport } from '../../shared/protocol';
 import type { ActiveReport } from './activeReport';

@@ -18,7 +18,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { docsLink } from '../../server/src/core/codes';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from './lsp/client';
 import { WorkspaceReportsRequest } from '../../shared/protocol';
 
 export const TASK_TYPE = 'reportAuthor';

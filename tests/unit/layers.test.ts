@@ -118,6 +118,15 @@ test('the extension holds no engine: it imports shared/ and, of the core, only t
   for (const engine of ['unified', 'remark-parse', 'rehype-stringify', 'yaml', 're2js', 'picomatch']) assert.ok(!packages.includes(engine), engine);
 });
 
+test('the extension and shared/ speak LSP through vscode-jsonrpc only: no language client or protocol library at runtime', () => {
+  // The LSP client is client/src/lsp; vscode-languageserver-protocol is for its types only.
+  const bad = imports.filter(
+    (i) => (i.from.startsWith('client/') || i.from.startsWith('shared/')) && !i.local && !i.typeOnly && /^vscode-language(client|server)/.test(i.to),
+  );
+  assert.deepEqual(bad.map(where), []);
+  assert.ok(imports.some((i) => i.from.startsWith('client/src/lsp/') && i.to === 'vscode-jsonrpc/node' && !i.typeOnly), 'the client reads its imports');
+});
+
 /** Strongly connected components of more than one module (or a module importing itself): Tarjan's algorithm. */
 function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   let index = 0;

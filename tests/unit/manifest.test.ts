@@ -171,8 +171,10 @@ test('settings are resource-scoped except the trace, and each has a description'
 test('the language client id is reportAuthor, so that reportAuthor.trace.server applies', () => {
   const client = read('client/src/client.ts');
   assert.match(client, /CLIENT_ID = 'reportAuthor'/);
-  assert.match(client, /new LanguageClient\(CLIENT_ID,/);
-  assert.match(client, /TransportKind\.ipc/);
+  assert.match(client, /new LanguageClient\(\{\s*id: CLIENT_ID,/);
+  // The client reads `<id>.trace.server` and runs the server over Node IPC.
+  assert.match(read('client/src/lsp/client.ts'), /getConfiguration\(this\.options\.id\)\.get<string>\('trace\.server'\)/);
+  assert.match(read('client/src/lsp/process.ts'), /fork\(options\.module, \['--node-ipc'/);
   assert.ok(settings[`reportAuthor.trace.server`]);
 });
 

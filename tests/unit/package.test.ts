@@ -15,6 +15,8 @@ import { inflateRawSync } from 'node:zlib';
 const ROOT = join(__dirname, '../..');
 const SKIP = new Set(['node_modules', '.git', 'test-results', '.cache']);
 const MAX_BYTES = 2 * 1024 * 1024;
+/** The extension's own bundle (issue 10): activation loads all of it on the first Markdown file. */
+const MAX_EXTENSION_BYTES = 200 * 1024;
 
 interface Entry {
   name: string;
@@ -82,6 +84,12 @@ after(() => {
 
 test('the package is under 2 MB', () => {
   assert.ok(statSync(vsix).size < MAX_BYTES, `${statSync(vsix).size} bytes`);
+});
+
+test('dist/extension.js in the package is at most 200 KB', () => {
+  const extension = readEntry('extension/dist/extension.js');
+  const bytes = Buffer.byteLength(extension, 'utf8');
+  assert.ok(bytes <= MAX_EXTENSION_BYTES, `dist/extension.js is ${bytes} bytes`);
 });
 
 test('the package holds the bundles, templates, schemas, grammars, translations and docs', () => {

@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import type { MarkdownIt } from 'markdown-it';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from '../lsp/client';
 import { reportPlaceholdersPlugin } from './markdownItPlugin';
 import { PreviewSource } from './models';
 import { PREVIEW_VIEW_TYPE, PreviewManager } from './panel';

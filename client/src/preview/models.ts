@@ -5,7 +5,7 @@
  * (`reportAuthor/documentPlaceholders`). The extension analyses nothing itself.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from '../lsp/client';
 import {
   DocumentPlaceholdersRequest,
   PreviewRequest,
