@@ -41,6 +41,7 @@ import { MAX_DATA_BYTES, readRegularFile } from '../node/safeRead';
 import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 import { PreviewRenderer, previewCss, previewResult, renderInput } from './preview';
 import { IdleCollector } from './idle';
+import { OffThreadAnalyzer } from './offThread';
 
 import { CONFIG_FILES, isConfigFile } from '../node/config';
 
@@ -59,6 +60,8 @@ export function startServer(unguarded: Connection, entry: string | null = null):
   const lastStatus = new Map<string, OutlineStatus>();
   const templateFileDiagnostics = new Set<string>();
   const renderer = new PreviewRenderer(entry);
+  const offThread = new OffThreadAnalyzer(entry);
+  store.offThread = offThread;
   const idle = new IdleCollector();
   let locale: string | undefined;
   /** A template file: by its front matter, or a companion rules file beside it (cached, see TemplateLibrary). */
@@ -67,6 +70,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = params.locale ?? process.env.LANG;
     useLocale(locale);
+    offThread.locale = locale;
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationPull = !!params.capabilities.workspace?.configuration;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -132,7 +136,9 @@ export function startServer(unguarded: Connection, entry: string | null = null):
       connection.console.error(`report-author: analysing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
       return;
     }
-    if (documents.get(uri)?.version !== version) return;
+    // Not for a version the editor has left, nor for the old text of a reused version number.
+    const now = documents.get(uri);
+    if (now?.version !== version || now.getText() !== text) return;
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: publishable(state) });
     sendStatus(outlineStatus(state));
     publishFolderErrors(state);
@@ -298,6 +304,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
 
   connection.onShutdown(() => {
     renderer.stop();
+    offThread.stop();
     idle.dispose();
   });
 

@@ -1,0 +1,253 @@
+/**
+ * Documents too large for the main thread. Analysing a hostile or huge document (150,000
+ * headings, a 300,000-character line) takes seconds; on the main thread every other
+ * document's diagnostics and requests would wait for it. Such a document (isLarge: over
+ * 600,000 characters, 20,000 lines, or a line of 20,000 characters; an ordinary report,
+ * even the 1.1 MB one of `npm run bench`, is far below and keeps the incremental path) is
+ * analysed in a worker thread: the same bundle started with `workerData.role === 'analysis'`
+ * (see analysisWorker.ts), one document at a time, a newer version of a document replacing
+ * one still waiting.
+ *
+ * What comes back is made so the main thread pays little for it: the small parts of the
+ * model (diagnostics, missing sections, title…) and the outline status's summary are copied;
+ * the large ones (headings, outline, placeholders) arrive as one serialized buffer
+ * (transferred, not copied) that is read only when a feature first asks for them. The
+ * model's non-enumerable `source` (lines and blocks, for completion) is rebuilt from the
+ * text on first use, once per version. A crash or an endless analysis in the worker fails
+ * that document's analysis (a diagnostic on it, see ReportStore and guard.ts), never the server.
+ */
+import { Worker } from 'node:worker_threads';
+import * as v8 from 'node:v8';
+import { analyze, type AnalysisContext, type AnalysisOptions, type DeepPartial, type ReportModel } from '../core';
+import { splitLines } from '../core/text';
+import { scanBlocks } from '../core/blocks';
+import { rememberSummary, type OutlineSummary } from './status';
+
+/** Above any of these, a document is analysed in the worker. */
+export const OFF_THREAD_LIMITS = { chars: 600_000, lines: 20_000, lineChars: 20_000 };
+
+/** Whether `text` is too large for the main thread (one pass, no allocation). */
+export function isLarge(text: string, limits = OFF_THREAD_LIMITS): boolean {
+  if (text.length > limits.chars) return true;
+  let lines = 0;
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (end - start > limits.lineChars || ++lines > limits.lines) return true;
+    if (nl < 0) return false;
+    start = nl + 1;
+  }
+}
+
+/** The parts of a model sent as one serialized buffer and read on demand. */
+export const HEAVY_KEYS = ['headings', 'outline', 'placeholders', 'silencedPlaceholders'] as const;
+type HeavyKey = (typeof HEAVY_KEYS)[number];
+
+export interface AnalysisJob {
+  id: number;
+  text: string;
+  options: DeepPartial<AnalysisOptions> | null;
+  version: number;
+  /** Everything but the line cache (which stays with the main thread's documents). */
+  context: Omit<AnalysisContext, 'cache'>;
+  locale: string | undefined;
+}
+
+export type AnalysisAnswer =
+  | { id: number; ok: true; light: Omit<ReportModel, HeavyKey>; heavy: ArrayBuffer; heavyKeys: HeavyKey[]; summary: OutlineSummary }
+  | { id: number; ok: false; error: string };
+
+/** The model of a worker's answer: small parts at hand, large parts read from the buffer on first use. */
+export function lazyModel(answer: Extract<AnalysisAnswer, { ok: true }>, text: string): ReportModel {
+  let bytes: Uint8Array | null = new Uint8Array(answer.heavy);
+  let heavy: Pick<ReportModel, HeavyKey> | null = null;
+  const load = (): Pick<ReportModel, HeavyKey> => {
+    if (!heavy) {
+      heavy = v8.deserialize(bytes!) as Pick<ReportModel, HeavyKey>;
+      bytes = null;
+    }
+    return heavy;
+  };
+  const model = { ...answer.light } as ReportModel;
+  for (const key of answer.heavyKeys) {
+    Object.defineProperty(model, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => load()[key],
+      set: (value: unknown) => Object.defineProperty(model, key, { value, enumerable: true, configurable: true, writable: true }),
+    });
+  }
+  let source: ReportModel['source'];
+  Object.defineProperty(model, 'source', {
+    enumerable: false,
+    get: () => {
+      if (!source) {
+        const table = splitLines(text);
+        source = { table, blocks: scanBlocks(table) };
+      }
+      return source;
+    },
+  });
+  rememberSummary(model, answer.summary);
+  return model;
+}
+
+interface Job {
+  key: string;
+  job: AnalysisJob;
+  promise: Promise<ReportModel | null>;
+  resolve(model: ReportModel | null): void;
+  reject(error: unknown): void;
+}
+
+const IDLE_MS = 60_000;
+/** Longest an analysis may take in the worker (150,000 headings take about 2 s). */
+const ANALYSIS_LIMIT_MS = 60_000;
+
+export class OffThreadAnalyzer {
+  private worker: Worker | null = null;
+  private workerFailed = false;
+  private running: Job | null = null;
+  private queue: Job[] = [];
+  private idle: NodeJS.Timeout | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
+  private ids = 0;
+  /** The language of the messages (the client's locale, set at initialize). */
+  locale: string | undefined;
+
+  /** `entry`: the script that runs `runAnalysisWorker` when it is not the main thread (dist/server.js); null: never. */
+  constructor(private readonly entry: string | null) {}
+
+  /** Whether `text` goes to the worker: too large for the main thread, and a worker can run. */
+  wants(text: string): boolean {
+    return !this.workerFailed && !!this.entry && this.entry.endsWith('.js') && isLarge(text);
+  }
+
+  /**
+   * The model of `text`, analysed in the worker. The same document and text already waiting
+   * or running share that answer; an older text of the same document still waiting resolves
+   * to null (the caller asks again for the document as it is now). Rejects when the worker
+   * fails (crash, out of memory, over the time limit).
+   */
+  analyze(key: string, text: string, options: DeepPartial<AnalysisOptions> | null, version: number, context: Omit<AnalysisContext, 'cache'>): Promise<ReportModel | null> {
+    const same = [this.running, ...this.queue].find((j) => j && j.key === key && j.job.version === version && j.job.text === text);
+    if (same) return same.promise;
+    for (const waiting of this.queue.filter((j) => j.key === key)) {
+      this.queue.splice(this.queue.indexOf(waiting), 1);
+      waiting.resolve(null);
+    }
+    let resolve!: (m: ReportModel | null) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<ReportModel | null>((res, rej) => ((resolve = res), (reject = rej)));
+    this.queue.push({ key, job: { id: ++this.ids, text, options, version, context, locale: this.locale }, promise, resolve, reject });
+    this.next();
+    return promise;
+  }
+
+  private next(): void {
+    if (this.running) return;
+    const job = this.queue.shift();
+    if (!job) {
+      this.scheduleStop();
+      return;
+    }
+    clearTimeout(this.idle);
+    this.running = job;
+    const worker = this.ensureWorker();
+    if (!worker) {
+      // No worker could start: here, after the messages already received.
+      setImmediate(() => {
+        try {
+          const { text, options, version, context } = job.job;
+          this.finish(job, analyze(text, options, version, context));
+        } catch (e) {
+          this.fail(job, e);
+        }
+      });
+      return;
+    }
+    worker.postMessage(job.job);
+    // An analysis that never ends must not stop every later one: the worker is replaced.
+    this.watchdog = setTimeout(() => {
+      if (this.running !== job || this.worker !== worker) return;
+      this.worker = null;
+      void worker.terminate();
+      this.fail(job, new Error(`the analysis took longer than ${ANALYSIS_LIMIT_MS / 1000} s and was stopped`));
+    }, ANALYSIS_LIMIT_MS);
+    this.watchdog.unref();
+  }
+
+  private finish(job: Job, model: ReportModel): void {
+    if (this.running !== job) return;
+    clearTimeout(this.watchdog);
+    this.running = null;
+    job.resolve(model);
+    this.next();
+  }
+
+  private fail(job: Job | null, error: unknown): void {
+    if (!job || this.running !== job) return;
+    clearTimeout(this.watchdog);
+    this.running = null;
+    job.reject(error);
+    this.next();
+  }
+
+  private ensureWorker(): Worker | null {
+    if (this.worker) return this.worker;
+    if (this.workerFailed || !this.entry) return null;
+    try {
+      const worker = new Worker(this.entry, {
+        workerData: { role: 'analysis' },
+        argv: [],
+        // A hostile document that still exhausts memory ends the worker (ERR_WORKER_OUT_OF_MEMORY), not the server.
+        resourceLimits: { maxOldGenerationSizeMb: 2048 },
+        stdout: true,
+        stderr: true,
+      });
+      worker.unref();
+      worker.on('message', (m: AnalysisAnswer) => {
+        const job = this.running;
+        if (!job || job.job.id !== m.id) return;
+        if (m.ok) this.finish(job, lazyModel(m, job.job.text));
+        else this.fail(job, new Error(m.error));
+      });
+      // Only the current worker's end fails the analysis it was doing (a replaced one's does not).
+      worker.on('error', (e) => {
+        if (this.worker !== worker) return;
+        this.worker = null;
+        void worker.terminate();
+        this.fail(this.running, new Error(`the analysis worker stopped: ${e.message}`));
+      });
+      worker.on('exit', (code) => {
+        if (this.worker !== worker) return;
+        this.worker = null;
+        this.fail(this.running, new Error(`the analysis worker stopped (exit code ${code})`));
+      });
+      worker.stdout.resume();
+      worker.stderr.resume();
+      this.worker = worker;
+      return worker;
+    } catch {
+      this.workerFailed = true;
+      return null;
+    }
+  }
+
+  private scheduleStop(): void {
+    clearTimeout(this.idle);
+    if (!this.worker) return;
+    this.idle = setTimeout(() => this.stop(), IDLE_MS);
+    this.idle.unref();
+  }
+
+  /** Stops the worker (idle, or the server shuts down); an analysis in progress fails. */
+  stop(): void {
+    clearTimeout(this.idle);
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.terminate();
+    if (worker) this.fail(this.running, new Error('the analysis worker was stopped'));
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Documents too large for the main thread (server/src/server/offThread.ts): which go to the
+ * worker, that the worker's model equals the in-process one, and that a worker that dies
+ * or throws fails that document's analysis only (a diagnostic on it), never the caller.
+ * Uses the bundle (dist/server.js) as the worker's script, as the server does.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../server/src/core';
+import { isLarge, OffThreadAnalyzer } from '../../server/src/server/offThread';
+import { ReportStore } from '../../server/src/server/reports';
+import { SettingsStore } from '../../server/src/server/settings';
+import { summarize, summaryOf } from '../../server/src/server/status';
+import { generateLargeReport } from '../support/generate';
+import { oneLine, unnumberedHeadings } from '../stress/shapes';
+
+const BUNDLE = join(__dirname, '../../dist/server.js');
+
+test('ordinary reports stay on the main thread; long, many-lined or long-lined documents do not', () => {
+  assert.equal(isLarge(generateLargeReport()), false, 'the 1.1 MB report of npm run bench keeps the incremental path');
+  assert.equal(isLarge(generateLargeReport({ blankLines: false })), false);
+  assert.equal(isLarge('一、甲\n'), false);
+  assert.equal(isLarge(unnumberedHeadings(25_000)), true);
+  assert.equal(isLarge(oneLine('**1', 7_000)), true);
+  assert.equal(isLarge('文。'.repeat(310_000)), true);
+});
+
+test("the worker's model equals the in-process one; large parts and the source are read on demand", async () => {
+  const analyzer = new OffThreadAnalyzer(BUNDLE);
+  try {
+    const text = unnumberedHeadings(25_000) + '\n四、结尾\n完成**次。\n';
+    const model = await analyzer.analyze('a', text, null, 3, { placeholderDiagnosticLimit: 500 });
+    const here = analyze(text, null, 3, { placeholderDiagnosticLimit: 500 });
+    assert.ok(model);
+    assert.deepEqual(summaryOf(model), summarize(here), 'the summary made in the worker');
+    assert.deepEqual(JSON.parse(JSON.stringify(model)), JSON.parse(JSON.stringify(here)));
+    assert.deepEqual(model.source!.blocks, here.source!.blocks);
+    assert.equal(model.source!.table.text, text);
+    assert.ok(!Object.keys(model).includes('source'), 'the source stays non-enumerable');
+  } finally {
+    analyzer.stop();
+  }
+});
+
+test('a newer text of a document replaces one still waiting; the same text shares one analysis', async () => {
+  const analyzer = new OffThreadAnalyzer(BUNDLE);
+  try {
+    const big = unnumberedHeadings(25_000);
+    const first = analyzer.analyze('a', big, null, 1, {});
+    const waiting = analyzer.analyze('a', big + '\n三、丙\n', null, 2, {});
+    const newest = analyzer.analyze('a', big + '\n四、丁\n', null, 3, {});
+    const again = analyzer.analyze('a', big + '\n四、丁\n', null, 3, {});
+    assert.equal(again, newest);
+    const [m1, m2, m3] = await Promise.all([first, waiting, newest]);
+    assert.equal(m1!.version, 1, 'the one already running finishes');
+    assert.equal(m2, null);
+    assert.equal(m3!.version, 3);
+  } finally {
+    analyzer.stop();
+  }
+});
+
+test('a worker that dies or throws fails that analysis with an error; the next one gets a new worker', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-offthread-'));
+  // The workers are unref'd (the server's connection keeps it alive): so does this, until the end.
+  const alive = setInterval(() => undefined, 60_000);
+  try {
+    const dies = join(dir, 'dies.js');
+    writeFileSync(dies, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    const throws = join(dir, 'throws.js');
+    writeFileSync(throws, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });\n");
+    const dying = new OffThreadAnalyzer(dies);
+    await assert.rejects(dying.analyze('a', 'x', null, 1, {}), /analysis worker stopped \(exit code 3\)/);
+    await assert.rejects(dying.analyze('a', 'y', null, 2, {}), /exit code 3/);
+    const throwing = new OffThreadAnalyzer(throws);
+    await assert.rejects(throwing.analyze('a', 'x', null, 1, {}), /boom/);
+    throwing.stop();
+
+    // In the server's store: a diagnostic on the document, which is still a report to show it.
+    const store = new ReportStore(new SettingsStore({} as Connection, () => false));
+    store.offThread = new OffThreadAnalyzer(dies);
+    const state = await store.get(TextDocument.create('file:///big.md', 'markdown', 1, unnumberedHeadings(25_000)));
+    assert.equal(state.isReport, true);
+    assert.equal(state.model.diagnostics.length, 1);
+    assert.match(state.model.diagnostics[0]!.message, /exit code 3/);
+  } finally {
+    clearInterval(alive);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
