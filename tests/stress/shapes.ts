@@ -271,12 +271,13 @@ export const SHAPES: Shape[] = [
       }
       return {
         kind: 'cli',
+        // A folder named outright is a folder input (the Markdown files below it): `dir.md` has none.
         args: ['*.md', 'fifo.md', 'loop1.md', 'dangling.md', 'dir.md'],
         bytes: HEAD.length,
         check(out) {
           const crash = noCrash(out);
           if (crash) return crash;
-          const expected = [/fifo\.md: not a regular file/, /zero\.md: not a regular file/, /loop1\.md: a symbolic link that loops/, /dangling\.md: a symbolic link to a file that does not exist/, /dir\.md: is a directory/, /tpl\/zero\.md/];
+          const expected = [/fifo\.md: not a regular file/, /zero\.md: not a regular file/, /loop1\.md: a symbolic link that loops/, /dangling\.md: a symbolic link to a file that does not exist/, /dir\.md: no Markdown files in this folder/, /tpl\/zero\.md/];
           const missing = expected.filter((re) => !re.test(out.stderr));
           return missing.length ? `missing messages ${missing.join(' ')} in ${out.stderr.slice(0, 500)}` : out.code === 2 ? null : `exit ${out.code}, expected 2`;
         },

@@ -64,16 +64,22 @@ export class ReportStore {
   forget(uri: string): void {
     this.states.delete(uri);
     this.caches.delete(uri);
+    this.epoch++;
   }
 
   /** Drops every result (settings or templates changed); line caches survive, keyed by options. */
   invalidate(): void {
     this.states.clear();
+    this.epoch++;
   }
+
+  /** Counts forget() and invalidate(): a result that was being computed across one is not kept. */
+  private epoch = 0;
 
   async get(doc: TextDocument): Promise<ReportState> {
     const known = this.current(doc);
     if (known) return known;
+    const epoch = this.epoch;
     const file = filePathOf(doc.uri);
     const settings = await this.settings.forDocument(doc.uri, file ? path.dirname(file) : null);
     const current = this.current(doc);
@@ -117,8 +123,9 @@ export class ReportStore {
       folderErrors,
     };
     // Kept for the text it was made from; one the document has left (while the worker
-    // analysed it) goes back to its caller only, never over a newer state.
-    if (doc.getText() === text) this.states.set(doc.uri, state);
+    // analysed it), or made before the document was closed or the settings changed, goes
+    // back to its caller only, never over a newer state.
+    if (doc.getText() === text && this.epoch === epoch) this.states.set(doc.uri, state);
     return state;
   }
 
