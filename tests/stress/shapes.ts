@@ -149,7 +149,7 @@ export interface Prepared {
 
 export interface Shape {
   name: string;
-  /** The issue's item, and the branch that fixes it (`i9`: placeholder reading). */
+  /** The issue's item (`D`: its "Done when"), and the branch that fixes it (`i9`: placeholder reading). */
   item: string;
   owner: 'i11' | 'i9';
   prepare(dir: string, scale: Scale): Prepared;
@@ -252,6 +252,12 @@ export const SHAPES: Shape[] = [
     item: '3',
     owner: 'i11',
     prepare: (_dir, scale) => engine('placeholders-request', scale, utf8Bytes(placeholdersUnderLongHeading(pick(scale, 2_000, 50_000)))),
+  },
+  {
+    name: '(Done when) a small report answered within 1 s while 150k headings are analysed (server)',
+    item: 'D',
+    owner: 'i11',
+    prepare: (_dir, scale) => engine('busy-server', scale, utf8Bytes(unnumberedHeadings(pick(scale, 30_000, 150_000)))),
   },
   {
     name: 'special files: FIFO, /dev/zero, loops, dangling links, directory x.md (CLI glob and templates folder)',
