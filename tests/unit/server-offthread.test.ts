@@ -93,3 +93,21 @@ test('a worker that dies or throws fails that analysis with an error; the next o
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a result computed across a close or a settings change is returned but not kept', async () => {
+  const store = new ReportStore(new SettingsStore({} as Connection, () => false));
+  const doc = TextDocument.create('file:///r.md', 'markdown', 1, '一、甲\n\n三、丙\n');
+  const closing = store.get(doc);
+  store.forget(doc.uri);
+  assert.equal((await closing).model.diagnostics[0]?.code, 'numbering-gap');
+  assert.equal(store.peek(doc.uri), undefined);
+  const changing = store.get(doc);
+  store.invalidate();
+  await changing;
+  assert.equal(store.peek(doc.uri), undefined);
+  const other = TextDocument.create('file:///other.md', 'markdown', 1, '一、甲\n');
+  const kept = store.get(doc);
+  store.forget(other.uri); // another document's close changes nothing for this one
+  await kept;
+  assert.equal(store.peek(doc.uri, 1)?.version, 1);
+});

@@ -64,22 +64,31 @@ export class ReportStore {
   forget(uri: string): void {
     this.states.delete(uri);
     this.caches.delete(uri);
-    this.epoch++;
+    this.forgotten.set(uri, (this.forgotten.get(uri) ?? 0) + 1);
+    if (this.forgotten.size > 10_000) {
+      // A workspace scan forgets every file it read: start over, as after an invalidation.
+      this.forgotten.clear();
+      this.invalidations++;
+    }
   }
 
   /** Drops every result (settings or templates changed); line caches survive, keyed by options. */
   invalidate(): void {
     this.states.clear();
-    this.epoch++;
+    this.invalidations++;
   }
 
-  /** Counts forget() and invalidate(): a result that was being computed across one is not kept. */
-  private epoch = 0;
+  /** Counts of invalidate() and of forget() per document: a result computed across one is not kept. */
+  private invalidations = 0;
+  private forgotten = new Map<string, number>();
+  private epoch(uri: string): string {
+    return `${this.invalidations}:${this.forgotten.get(uri) ?? 0}`;
+  }
 
   async get(doc: TextDocument): Promise<ReportState> {
     const known = this.current(doc);
     if (known) return known;
-    const epoch = this.epoch;
+    const epoch = this.epoch(doc.uri);
     const file = filePathOf(doc.uri);
     const settings = await this.settings.forDocument(doc.uri, file ? path.dirname(file) : null);
     const current = this.current(doc);
@@ -125,7 +134,7 @@ export class ReportStore {
     // Kept for the text it was made from; one the document has left (while the worker
     // analysed it), or made before the document was closed or the settings changed, goes
     // back to its caller only, never over a newer state.
-    if (doc.getText() === text && this.epoch === epoch) this.states.set(doc.uri, state);
+    if (doc.getText() === text && this.epoch(doc.uri) === epoch) this.states.set(doc.uri, state);
     return state;
   }
 
