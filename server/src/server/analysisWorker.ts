@@ -17,16 +17,16 @@ export function runAnalysisWorker(): void {
       const model = analyze(job.text, job.options, job.version, job.context);
       const summary = summarize(model);
       const light: Record<string, unknown> = { ...model };
-      const heavyPart: Record<string, unknown> = {};
-      const heavyKeys = HEAVY_KEYS.filter((k) => k in model);
-      for (const k of heavyKeys) {
-        heavyPart[k] = model[k];
+      const heavy: Partial<Record<(typeof HEAVY_KEYS)[number], ArrayBuffer>> = {};
+      for (const k of HEAVY_KEYS) {
+        if (!(k in model)) continue;
+        const bytes = v8.serialize(model[k]);
+        const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+        heavy[k] = buffer;
+        transfer.push(buffer);
         delete light[k];
       }
-      const bytes = v8.serialize(heavyPart);
-      const heavy = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-      transfer = [heavy];
-      answer = { id: job.id, ok: true, light: light as Omit<ReportModel, (typeof HEAVY_KEYS)[number]>, heavy, heavyKeys, summary };
+      answer = { id: job.id, ok: true, light: light as Omit<ReportModel, (typeof HEAVY_KEYS)[number]>, heavy, summary };
     } catch (e) {
       answer = { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) };
     }

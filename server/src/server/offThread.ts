@@ -9,9 +9,10 @@
  * one still waiting.
  *
  * What comes back is made so the main thread pays little for it: the small parts of the
- * model (diagnostics, missing sections, title…) and the outline status's summary are copied;
- * the large ones (headings, outline, placeholders) arrive as one serialized buffer
- * (transferred, not copied) that is read only when a feature first asks for them. The
+ * model (missing sections, title…) and its summary (the outline status, the bounded list of
+ * diagnostics to publish) are copied; the large ones (headings, outline, placeholders, every
+ * diagnostic) arrive serialized, one buffer each (transferred, not copied), read only when a
+ * feature first asks for that part. The
  * model's non-enumerable `source` (lines and blocks, for completion) is rebuilt from the
  * text on first use, once per version. A crash or an endless analysis in the worker fails
  * that document's analysis (a diagnostic on it, see ReportStore and guard.ts), never the server.
@@ -40,8 +41,8 @@ export function isLarge(text: string, limits = OFF_THREAD_LIMITS): boolean {
   }
 }
 
-/** The parts of a model sent as one serialized buffer and read on demand. */
-export const HEAVY_KEYS = ['headings', 'outline', 'placeholders', 'silencedPlaceholders'] as const;
+/** The parts of a model sent serialized (one buffer each) and read on demand. */
+export const HEAVY_KEYS = ['headings', 'outline', 'placeholders', 'silencedPlaceholders', 'diagnostics'] as const;
 type HeavyKey = (typeof HEAVY_KEYS)[number];
 
 export interface AnalysisJob {
@@ -55,27 +56,24 @@ export interface AnalysisJob {
 }
 
 export type AnalysisAnswer =
-  | { id: number; ok: true; light: Omit<ReportModel, HeavyKey>; heavy: ArrayBuffer; heavyKeys: HeavyKey[]; summary: OutlineSummary }
+  | { id: number; ok: true; light: Omit<ReportModel, HeavyKey>; heavy: Partial<Record<HeavyKey, ArrayBuffer>>; summary: OutlineSummary }
   | { id: number; ok: false; error: string };
 
 /** The model of a worker's answer: small parts at hand, large parts read from the buffer on first use. */
 export function lazyModel(answer: Extract<AnalysisAnswer, { ok: true }>, text: string): ReportModel {
-  let bytes: Uint8Array | null = new Uint8Array(answer.heavy);
-  let heavy: Pick<ReportModel, HeavyKey> | null = null;
-  const load = (): Pick<ReportModel, HeavyKey> => {
-    if (!heavy) {
-      heavy = v8.deserialize(bytes!) as Pick<ReportModel, HeavyKey>;
-      bytes = null;
-    }
-    return heavy;
-  };
   const model = { ...answer.light } as ReportModel;
-  for (const key of answer.heavyKeys) {
+  for (const [key, buffer] of Object.entries(answer.heavy) as Array<[HeavyKey, ArrayBuffer]>) {
+    // Read on first use, then an ordinary property.
+    const own = (value: unknown) => Object.defineProperty(model, key, { value, enumerable: true, configurable: true, writable: true });
     Object.defineProperty(model, key, {
       enumerable: true,
       configurable: true,
-      get: () => load()[key],
-      set: (value: unknown) => Object.defineProperty(model, key, { value, enumerable: true, configurable: true, writable: true }),
+      get: () => {
+        const value = v8.deserialize(new Uint8Array(buffer)) as unknown;
+        own(value);
+        return value;
+      },
+      set: own,
     });
   }
   let source: ReportModel['source'];

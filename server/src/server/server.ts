@@ -32,8 +32,7 @@ import {
 import { workspaceReports } from './workspaceReports';
 import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
-import { publishable } from './diagnostics';
-import { outlineStatus, sameStatus } from './status';
+import { outlineStatus, publishable, sameStatus } from './status';
 import type { OutlineStatus, PlaceholderSpan } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { guardConnection } from './guard';

@@ -5,14 +5,15 @@
  * titles are cut to STATUS_TITLE_LIMIT characters. A report of 150,000 headings gives a
  * status of some tens of KB, not tens of MB on every keystroke.
  */
-import type { OutlineNode, ReportModel } from '../core';
+import type { Diagnostic, OutlineNode, ReportModel } from '../core';
+import { capDiagnostics } from './diagnostics';
 import type { OutlineStatus, SectionStatus } from '../../../shared/protocol';
 import type { ReportState } from './reports';
 
 export const STATUS_SECTION_LIMIT = 500;
 export const STATUS_TITLE_LIMIT = 80;
 
-/** What a status says of a model, whatever the document's settings: computed once per model. */
+/** What a status and the published diagnostics say of a model, whatever the document's settings: computed once per model. */
 export interface OutlineSummary {
   sections: SectionStatus[];
   /** Top-level sections not listed. */
@@ -21,6 +22,8 @@ export interface OutlineSummary {
   placeholderCount: number;
   /** Numbered level-1 sections (the report detection's `auto` needs two). */
   numberedTopLevel: number;
+  /** The diagnostics a report publishes (bounded, see diagnostics.ts). */
+  published: Diagnostic[];
 }
 
 const summaries = new WeakMap<ReportModel, OutlineSummary>();
@@ -63,6 +66,7 @@ export function summarize(model: ReportModel, limit = STATUS_SECTION_LIMIT): Out
     missingCount: model.missing.length,
     placeholderCount: model.placeholders.length,
     numberedTopLevel: model.outline.filter((n) => n.level === 1 && n.ordinal !== null).length,
+    published: capDiagnostics(model.diagnostics),
   };
 }
 
@@ -106,6 +110,11 @@ function bound(top: SectionStatus[], limit: number): number {
     for (const s of list) if (s.children.length) queue.push({ list: s.children, owner: s });
   }
   return moreTop;
+}
+
+/** The diagnostics published for a document: none for Markdown files that are not reports; bounded (see diagnostics.ts). */
+export function publishable(state: ReportState): Diagnostic[] {
+  return state.isReport ? summaryOf(state.model).published : [];
 }
 
 export function outlineStatus(state: ReportState): OutlineStatus {
