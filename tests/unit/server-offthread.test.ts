@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core';
+import { codeActions, documentSymbols, hover } from '../../server/src/core/features';
 import { isLarge, OffThreadAnalyzer } from '../../server/src/server/offThread';
 import { ReportStore } from '../../server/src/server/reports';
 import { SettingsStore } from '../../server/src/server/settings';
@@ -43,6 +44,35 @@ test("the worker's model equals the in-process one; large parts and the source a
     assert.equal(model.source!.table.text, text);
     assert.ok(!Object.keys(model).includes('source'), 'the source stays non-enumerable');
   } finally {
+    analyzer.stop();
+  }
+});
+
+test('the worker answers the features of the models it holds, and says when it no longer holds one', async () => {
+  const analyzer = new OffThreadAnalyzer(BUNDLE);
+  const alive = setInterval(() => undefined, 60_000);
+  try {
+    const text = unnumberedHeadings(25_000) + '\n四、结尾\n完成**次。\n';
+    const model = (await analyzer.analyze('a', text, null, 1, {}))!;
+    const here = analyze(text, null, 1, {});
+    const gap = here.diagnostics.find((d) => d.code === 'numbering-gap')!;
+    assert.deepEqual((await analyzer.feature(model, 'symbols', [], null))!.value, documentSymbols(here));
+    const args = ['file:///a.md', gap.range, [gap], undefined, { lazyFixAll: true }];
+    assert.deepEqual((await analyzer.feature(model, 'codeActions', args, null))!.value, codeActions(here, 'file:///a.md', gap.range, [gap], undefined, text, { lazyFixAll: true }));
+    const at = here.placeholders[0]!.range.start;
+    assert.deepEqual((await analyzer.feature(model, 'hover', [at], null))!.value, hover(here, at, null));
+    // A newer analysis of the document: the older model is not held any more.
+    const newer = (await analyzer.analyze('a', text + '\n', null, 2, {}))!;
+    assert.equal(await analyzer.feature(model, 'symbols', [], null), null);
+    assert.ok(await analyzer.feature(newer, 'symbols', [], null));
+    analyzer.forget('a');
+    assert.equal(analyzer.feature(newer, 'symbols', [], null), null, 'forgotten: computed on the main thread');
+    const again = (await analyzer.analyze('a', text, null, 3, {}))!;
+    analyzer.stop();
+    assert.equal(analyzer.feature(again, 'symbols', [], null), null, 'a stopped worker holds nothing');
+    assert.ok(again.outline.length > 25_000, 'the lazy model still reads its own parts');
+  } finally {
+    clearInterval(alive);
     analyzer.stop();
   }
 });

@@ -12,14 +12,18 @@
  * model (missing sections, title…) and its summary (the outline status, the bounded list of
  * diagnostics to publish) are copied; the large ones (headings, outline, placeholders, every
  * diagnostic) arrive serialized, one buffer each (transferred, not copied), read only when a
- * feature first asks for that part. The
+ * feature first asks for that part. The worker keeps the newest model of each document it
+ * analysed, so the features an editor asks for on every open and cursor move (symbols,
+ * folding, hover, completion, code actions) are computed there too; the lazy parts are read
+ * on the main thread only when that worker no longer holds the model, or for the rarer
+ * requests (placeholder lists, preview, export). The
  * model's non-enumerable `source` (lines and blocks, for completion) is rebuilt from the
  * text on first use, once per version. A crash or an endless analysis in the worker fails
  * that document's analysis (a diagnostic on it, see ReportStore and guard.ts), never the server.
  */
 import { Worker } from 'node:worker_threads';
 import * as v8 from 'node:v8';
-import { analyze, type AnalysisContext, type AnalysisOptions, type DeepPartial, type ReportModel } from '../core';
+import { analyze, type AnalysisContext, type AnalysisOptions, type DeepPartial, type ReportModel, type ReportTemplate } from '../core';
 import { splitLines } from '../core/text';
 import { scanBlocks } from '../core/blocks';
 import { rememberSummary, type OutlineSummary } from './status';
@@ -46,7 +50,10 @@ export const HEAVY_KEYS = ['headings', 'outline', 'placeholders', 'silencedPlace
 type HeavyKey = (typeof HEAVY_KEYS)[number];
 
 export interface AnalysisJob {
+  type: 'analyze';
   id: number;
+  /** The document (its uri): the worker keeps the newest model of each for features. */
+  key: string;
   text: string;
   options: DeepPartial<AnalysisOptions> | null;
   version: number;
@@ -56,12 +63,46 @@ export interface AnalysisJob {
 }
 
 export type AnalysisAnswer =
-  | { id: number; ok: true; light: Omit<ReportModel, HeavyKey>; heavy: Partial<Record<HeavyKey, ArrayBuffer>>; summary: OutlineSummary }
-  | { id: number; ok: false; error: string };
+  | { type: 'analysis'; id: number; ok: true; light: Omit<ReportModel, HeavyKey>; heavy: Partial<Record<HeavyKey, ArrayBuffer>>; summary: OutlineSummary }
+  | { type: 'analysis'; id: number; ok: false; error: string };
+
+/** Editor features the worker answers from the model it holds (what a cursor move or an open asks). */
+export type FeatureName = 'symbols' | 'folding' | 'hover' | 'completion' | 'codeActions' | 'resolve';
+
+export interface FeatureRequest {
+  type: 'feature';
+  id: number;
+  key: string;
+  /** The analysis whose model is meant; the worker answers `missing` if it holds another. */
+  analysis: number;
+  name: FeatureName;
+  args: unknown[];
+  template: ReportTemplate | null;
+  locale: string | undefined;
+}
+
+export type FeatureAnswer = { type: 'feature'; id: number; ok: true; value: unknown } | { type: 'feature'; id: number; ok: false; missing?: boolean; error: string };
+
+/** Drops the model the worker holds for a document (closed, or small enough for the main thread now). */
+export interface ForgetMessage {
+  type: 'forget';
+  key: string;
+}
+
+export type ToWorker = AnalysisJob | FeatureRequest | ForgetMessage;
+
+/** Where a lazy model came from: the worker (and its analysis) that still holds it whole. */
+const ORIGIN = Symbol('offThread.origin');
+interface Origin {
+  worker: Worker;
+  key: string;
+  analysis: number;
+}
 
 /** The model of a worker's answer: small parts at hand, large parts read from the buffer on first use. */
-export function lazyModel(answer: Extract<AnalysisAnswer, { ok: true }>, text: string): ReportModel {
+export function lazyModel(answer: Extract<AnalysisAnswer, { ok: true }>, text: string, origin?: Origin): ReportModel {
   const model = { ...answer.light } as ReportModel;
+  if (origin) Object.defineProperty(model, ORIGIN, { value: origin, enumerable: false });
   for (const [key, buffer] of Object.entries(answer.heavy) as Array<[HeavyKey, ArrayBuffer]>) {
     // Read on first use, then an ordinary property.
     const own = (value: unknown) => Object.defineProperty(model, key, { value, enumerable: true, configurable: true, writable: true });
@@ -111,6 +152,10 @@ export class OffThreadAnalyzer {
   private idle: NodeJS.Timeout | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private ids = 0;
+  /** Feature requests sent to the worker, by id. */
+  private features = new Map<number, (answer: { value: unknown } | null) => void>();
+  /** Documents whose model the current worker holds (it is not stopped while it holds one). */
+  private held = new Set<string>();
   /** The language of the messages (the client's locale, set at initialize). */
   locale: string | undefined;
 
@@ -138,9 +183,52 @@ export class OffThreadAnalyzer {
     let resolve!: (m: ReportModel | null) => void;
     let reject!: (e: unknown) => void;
     const promise = new Promise<ReportModel | null>((res, rej) => ((resolve = res), (reject = rej)));
-    this.queue.push({ key, job: { id: ++this.ids, text, options, version, context, locale: this.locale }, promise, resolve, reject });
+    this.queue.push({ key, job: { type: 'analyze', id: ++this.ids, key, text, options, version, context, locale: this.locale }, promise, resolve, reject });
     this.next();
     return promise;
+  }
+
+  /**
+   * A feature of a model analysed here, computed by the worker that holds the model whole
+   * (nothing large is read on the main thread); null when that worker no longer holds it
+   * (a newer analysis, a restart, a crash): the caller computes it from the lazy model.
+   */
+  feature<T>(model: ReportModel, name: FeatureName, args: unknown[], template: ReportTemplate | null): Promise<{ value: T } | null> | null {
+    const origin = (model as { [ORIGIN]?: Origin })[ORIGIN];
+    if (!origin || origin.worker !== this.worker || !this.held.has(origin.key)) return null;
+    const id = ++this.ids;
+    const request: FeatureRequest = { type: 'feature', id, key: origin.key, analysis: origin.analysis, name, args, template, locale: this.locale };
+    return new Promise((resolve) => {
+      this.features.set(id, resolve as (answer: { value: unknown } | null) => void);
+      try {
+        origin.worker.postMessage(request);
+      } catch {
+        this.features.delete(id);
+        resolve(null);
+      }
+    });
+  }
+
+  /** The document is closed (or small again): the worker lets its model go. */
+  forget(key: string): void {
+    if (!this.held.delete(key)) return;
+    this.worker?.postMessage({ type: 'forget', key } satisfies ForgetMessage);
+    if (!this.running && !this.queue.length) this.scheduleStop();
+  }
+
+  private answerFeature(m: FeatureAnswer): void {
+    const resolve = this.features.get(m.id);
+    if (!resolve) return;
+    this.features.delete(m.id);
+    resolve(m.ok ? { value: m.value } : null);
+  }
+
+  /** The worker is gone: what it held is gone, pending features are computed on the main thread. */
+  private lost(): void {
+    this.held.clear();
+    const pending = [...this.features.values()];
+    this.features.clear();
+    for (const resolve of pending) resolve(null);
   }
 
   private next(): void {
@@ -170,6 +258,7 @@ export class OffThreadAnalyzer {
     this.watchdog = setTimeout(() => {
       if (this.running !== job || this.worker !== worker) return;
       this.worker = null;
+      this.lost();
       void worker.terminate();
       this.fail(job, new Error(`the analysis took longer than ${ANALYSIS_LIMIT_MS / 1000} s and was stopped`));
     }, ANALYSIS_LIMIT_MS);
@@ -205,22 +294,27 @@ export class OffThreadAnalyzer {
         stderr: true,
       });
       worker.unref();
-      worker.on('message', (m: AnalysisAnswer) => {
+      worker.on('message', (m: AnalysisAnswer | FeatureAnswer) => {
+        if (m.type === 'feature') return this.answerFeature(m);
         const job = this.running;
         if (!job || job.job.id !== m.id) return;
-        if (m.ok) this.finish(job, lazyModel(m, job.job.text));
-        else this.fail(job, new Error(m.error));
+        if (m.ok) {
+          this.held.add(job.key);
+          this.finish(job, lazyModel(m, job.job.text, { worker, key: job.key, analysis: m.id }));
+        } else this.fail(job, new Error(m.error));
       });
       // Only the current worker's end fails the analysis it was doing (a replaced one's does not).
       worker.on('error', (e) => {
         if (this.worker !== worker) return;
         this.worker = null;
+        this.lost();
         void worker.terminate();
         this.fail(this.running, new Error(`the analysis worker stopped: ${e.message}`));
       });
       worker.on('exit', (code) => {
         if (this.worker !== worker) return;
         this.worker = null;
+        this.lost();
         this.fail(this.running, new Error(`the analysis worker stopped (exit code ${code})`));
       });
       worker.stdout.resume();
@@ -235,7 +329,8 @@ export class OffThreadAnalyzer {
 
   private scheduleStop(): void {
     clearTimeout(this.idle);
-    if (!this.worker) return;
+    // Kept while it holds the model of an open document: its features are answered there.
+    if (!this.worker || this.held.size) return;
     this.idle = setTimeout(() => this.stop(), IDLE_MS);
     this.idle.unref();
   }
@@ -245,6 +340,7 @@ export class OffThreadAnalyzer {
     clearTimeout(this.idle);
     const worker = this.worker;
     this.worker = null;
+    this.lost();
     void worker?.terminate();
     if (worker) this.fail(this.running, new Error('the analysis worker was stopped'));
   }

@@ -64,6 +64,7 @@ export class ReportStore {
   forget(uri: string): void {
     this.states.delete(uri);
     this.caches.delete(uri);
+    this.offThread?.forget(uri);
     this.forgotten.set(uri, (this.forgotten.get(uri) ?? 0) + 1);
     if (this.forgotten.size > 10_000) {
       // A workspace scan forgets every file it read: start over, as after an invalidation.
@@ -110,6 +111,7 @@ export class ReportStore {
         if (!done) return this.get(doc); // a newer text replaced this one before it started
         model = done;
       } else {
+        this.offThread?.forget(doc.uri);
         const cache = lineCacheFor(this.caches.get(doc.uri), settings.options);
         this.caches.set(doc.uri, cache);
         model = analyze(text, settings.options, doc.version, { ...context, cache });

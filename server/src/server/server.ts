@@ -40,7 +40,7 @@ import { MAX_DATA_BYTES, readRegularFile } from '../node/safeRead';
 import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
 import { PreviewRenderer, previewCss, previewResult, renderInput } from './preview';
 import { IdleCollector } from './idle';
-import { OffThreadAnalyzer } from './offThread';
+import { OffThreadAnalyzer, type FeatureName } from './offThread';
 
 import { CONFIG_FILES, isConfigFile } from '../node/config';
 
@@ -225,30 +225,38 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     const state = await store.get(doc);
     return { kind: DocumentDiagnosticReportKind.Full, items: publishable(state) };
   });
+  /** A feature of a document analysed in the worker is computed there (see offThread.ts); others here. */
+  async function feature<T>(s: ReportState, name: FeatureName, args: unknown[], here: () => T): Promise<T> {
+    const remote = offThread.feature<T>(s.model, name, args, s.template);
+    const answer = remote ? await remote : null;
+    return answer ? answer.value : here();
+  }
+
   connection.onDocumentSymbol(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? documentSymbols(s.model) : [];
+    return s ? feature(s, 'symbols', [], () => documentSymbols(s.model)) : [];
   });
   connection.onFoldingRanges(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? foldingRanges(s.model) : [];
+    return s ? feature(s, 'folding', [], () => foldingRanges(s.model)) : [];
   });
   connection.onHover(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? hover(s.model, p.position, s.template) : null;
+    return s ? feature(s, 'hover', [p.position], () => hover(s.model, p.position, s.template)) : null;
   });
   connection.onCompletion(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? completions(s.model, s.text, p.position, s.template) : [];
+    return s ? feature(s, 'completion', [p.position], () => completions(s.model, s.text, p.position, s.template)) : [];
   });
   connection.onCodeAction(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, s.text, { lazyFixAll: resolveEdits }) : [];
+    const args = [p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, { lazyFixAll: resolveEdits }] as const;
+    return s ? feature(s, 'codeActions', [...args], () => codeActions(s.model, args[0], args[1], args[2], args[3], s.text, args[4])) : [];
   });
   connection.onCodeActionResolve(async (action) => {
     const uri = fixAllUri(action);
     const s = uri ? await report(uri) : null;
-    return s ? resolveCodeAction(action, s.model) : action;
+    return s ? feature(s, 'resolve', [action], () => resolveCodeAction(action, s.model)) : action;
   });
 
   connection.onRequest(PlaceholdersRequest, async (p, token) => {
