@@ -99,6 +99,21 @@ async function main(): Promise<Record<string, unknown>> {
         order.push('small');
         const [hugeDiagnostics, hugeMs] = await huge;
         const statusBytes = Buffer.byteLength(JSON.stringify(await status));
+        // What an editor asks of the large document next (outline, hover, code actions at the
+        // cursor), and another small report opened meanwhile.
+        const at = { line: gapLine, character: 0 };
+        const t3 = performance.now();
+        const features = Promise.all([
+          s.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: URI } }),
+          s.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: at }),
+          s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: at, end: at }, context: { diagnostics: hugeDiagnostics.diagnostics } }),
+        ]);
+        const small2 = 'file:///stress/small2.md';
+        s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small2, languageId: 'markdown', version: 1, text: '# 报告\n\n一、甲\n\n三、丙\n' } });
+        await s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === small2, 60_000);
+        const smallDuringFeaturesMs = Math.round(performance.now() - t3);
+        const [symbols] = await features;
+        const featuresMs = Math.round(performance.now() - t3);
         const found = hugeDiagnostics.diagnostics.map((d) => `${d.code}@${d.range.start.line}`).join(' ');
         const problem =
           smallDiagnostics.diagnostics.map((d) => d.code).join() !== 'numbering-gap'
@@ -109,8 +124,12 @@ async function main(): Promise<Record<string, unknown>> {
                 ? `the large document's diagnostics: ${found.slice(0, 200)}`
                 : statusBytes > 100_000
                   ? `an outline status of ${statusBytes} bytes`
-                  : null;
-        return { problem, headings: n, smallMs, hugeMs: Math.round(hugeMs), order: order.join(','), statusBytes };
+                  : smallDuringFeaturesMs > 1000
+                    ? `a small report waited ${smallDuringFeaturesMs} ms behind the large one's features`
+                    : symbols.length !== n + 3
+                      ? `${symbols.length} symbols`
+                      : null;
+        return { problem, headings: n, smallMs, hugeMs: Math.round(hugeMs), order: order.join(','), statusBytes, smallDuringFeaturesMs, featuresMs };
       } finally {
         await s.close();
       }
