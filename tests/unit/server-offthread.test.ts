@@ -67,6 +67,10 @@ test('the worker answers the features of the models it holds, and says when it n
     assert.ok(await analyzer.feature(newer, 'symbols', [], null));
     analyzer.forget('a');
     assert.equal(analyzer.feature(newer, 'symbols', [], null), null, 'forgotten: computed on the main thread');
+    // Closed while it was being analysed: the worker does not keep it.
+    const closing = analyzer.analyze('b', text, null, 1, {});
+    analyzer.forget('b');
+    assert.equal(analyzer.feature((await closing)!, 'symbols', [], null), null);
     const again = (await analyzer.analyze('a', text, null, 3, {}))!;
     analyzer.stop();
     assert.equal(analyzer.feature(again, 'symbols', [], null), null, 'a stopped worker holds nothing');

@@ -135,6 +135,8 @@ export function lazyModel(answer: Extract<AnalysisAnswer, { ok: true }>, text: s
 interface Job {
   key: string;
   job: AnalysisJob;
+  /** The document was closed meanwhile: the worker is not to keep this model. */
+  drop?: boolean;
   promise: Promise<ReportModel | null>;
   resolve(model: ReportModel | null): void;
   reject(error: unknown): void;
@@ -175,7 +177,10 @@ export class OffThreadAnalyzer {
    */
   analyze(key: string, text: string, options: DeepPartial<AnalysisOptions> | null, version: number, context: Omit<AnalysisContext, 'cache'>): Promise<ReportModel | null> {
     const same = [this.running, ...this.queue].find((j) => j && j.key === key && j.job.version === version && j.job.text === text);
-    if (same) return same.promise;
+    if (same) {
+      same.drop = false; // asked for again: the document is open
+      return same.promise;
+    }
     for (const waiting of this.queue.filter((j) => j.key === key)) {
       this.queue.splice(this.queue.indexOf(waiting), 1);
       waiting.resolve(null);
@@ -211,6 +216,7 @@ export class OffThreadAnalyzer {
 
   /** The document is closed (or small again): the worker lets its model go. */
   forget(key: string): void {
+    for (const job of [this.running, ...this.queue]) if (job?.key === key) job.drop = true;
     if (!this.held.delete(key)) return;
     this.worker?.postMessage({ type: 'forget', key } satisfies ForgetMessage);
     if (!this.running && !this.queue.length) this.scheduleStop();
@@ -298,10 +304,13 @@ export class OffThreadAnalyzer {
         if (m.type === 'feature') return this.answerFeature(m);
         const job = this.running;
         if (!job || job.job.id !== m.id) return;
-        if (m.ok) {
-          this.held.add(job.key);
-          this.finish(job, lazyModel(m, job.job.text, { worker, key: job.key, analysis: m.id }));
-        } else this.fail(job, new Error(m.error));
+        if (!m.ok) {
+          this.held.delete(job.key);
+          return this.fail(job, new Error(m.error));
+        }
+        if (job.drop) worker.postMessage({ type: 'forget', key: job.key } satisfies ForgetMessage);
+        else this.held.add(job.key);
+        this.finish(job, lazyModel(m, job.job.text, { worker, key: job.key, analysis: m.id }));
       });
       // Only the current worker's end fails the analysis it was doing (a replaced one's does not).
       worker.on('error', (e) => {
