@@ -98,7 +98,7 @@ describe('a document too large for the main thread', () => {
     assert.deepEqual(next.diagnostics.map((d) => d.code), ['numbering-gap']);
   });
 
-  test('features of a document analysed in the worker: symbols, placeholders and completion', async () => {
+  test('features of a document analysed in the worker: symbols, placeholders, completion and the preview', async () => {
     const uri = 'file:///busy/line.md';
     // One 30,000-character line: analysed off the main thread.
     const text = oneLine('**1', 10_000) + '\n三、';
@@ -114,5 +114,10 @@ describe('a document too large for the main thread', () => {
       position: { line: lastLine, character: 2 },
     });
     assert.ok(Array.isArray(items) && items.length > 0, JSON.stringify(items).slice(0, 200));
+    const preview = await s.connection.sendRequest<{ html: string; version: number; isReport: boolean }>('reportAuthor/preview', { uri });
+    assert.equal(preview.version, 1);
+    assert.equal(preview.isReport, true);
+    assert.match(preview.html, /主要做法/);
+    assert.equal((preview.html.match(/data-placeholder="/g) ?? []).length, 10_000);
   });
 });

@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core';
 import { codeActions, documentSymbols, hover } from '../../server/src/core/features';
 import { isLarge, OffThreadAnalyzer } from '../../server/src/server/offThread';
+import { renderedModel, renderInProcess } from '../../server/src/server/preview';
 import { ReportStore } from '../../server/src/server/reports';
 import { SettingsStore } from '../../server/src/server/settings';
 import { summarize, summaryOf } from '../../server/src/server/status';
@@ -61,6 +62,8 @@ test('the worker answers the features of the models it holds, and says when it n
     assert.deepEqual((await analyzer.feature(model, 'codeActions', args, null))!.value, codeActions(here, 'file:///a.md', gap.range, [gap], undefined, text, { lazyFixAll: true }));
     const at = here.placeholders[0]!.range.start;
     assert.deepEqual((await analyzer.feature(model, 'hover', [at], null))!.value, hover(here, at, null));
+    const options = { style: 'editor', standalone: false, interactive: true, templateName: null } as const;
+    assert.deepEqual((await analyzer.feature(model, 'preview', [options, true], null))!.value, renderInProcess({ text, model: renderedModel(here, true), options, locale: undefined }));
     // A newer analysis of the document: the older model is not held any more.
     const newer = (await analyzer.analyze('a', text + '\n', null, 2, {}))!;
     assert.equal(await analyzer.feature(model, 'symbols', [], null), null);

@@ -8,6 +8,7 @@ import { analyze, type ReportModel } from '../core';
 import { codeActions, completions, documentSymbols, foldingRanges, hover, resolveCodeAction } from '../core/features';
 import { useLocale } from '../l10n';
 import { summarize } from './status';
+import { renderedModel, renderInProcess } from './preview';
 import { HEAVY_KEYS, type AnalysisAnswer, type AnalysisJob, type FeatureAnswer, type FeatureRequest, type ToWorker } from './offThread';
 
 interface Held {
@@ -24,6 +25,7 @@ const FEATURES: Record<FeatureRequest['name'], (h: Held, r: FeatureRequest) => u
   completion: (h, r) => completions(h.model, h.text, r.args[0] as any, r.template),
   codeActions: (h, r) => codeActions(h.model, r.args[0] as any, r.args[1] as any, r.args[2] as any, r.args[3] as any, h.text, r.args[4] as any),
   resolve: (h, r) => resolveCodeAction(r.args[0] as any, h.model),
+  preview: (h, r) => renderInProcess({ text: h.text, model: renderedModel(h.model, r.args[1] as boolean), options: r.args[0] as any, locale: r.locale }),
 };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

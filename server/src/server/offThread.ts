@@ -14,9 +14,9 @@
  * diagnostic) arrive serialized, one buffer each (transferred, not copied), read only when a
  * feature first asks for that part. The worker keeps the newest model of each document it
  * analysed, so the features an editor asks for on every open and cursor move (symbols,
- * folding, hover, completion, code actions) are computed there too; the lazy parts are read
- * on the main thread only when that worker no longer holds the model, or for the rarer
- * requests (placeholder lists, preview, export). The
+ * folding, hover, completion, code actions) and its preview are computed there too; the
+ * lazy parts are read on the main thread only when that worker no longer holds the model, or
+ * for the rarer requests (placeholder lists, export). The
  * model's non-enumerable `source` (lines and blocks, for completion) is rebuilt from the
  * text on first use, once per version. A crash or an endless analysis in the worker fails
  * that document's analysis (a diagnostic on it, see ReportStore and guard.ts), never the server.
@@ -67,7 +67,7 @@ export type AnalysisAnswer =
   | { type: 'analysis'; id: number; ok: false; error: string };
 
 /** Editor features the worker answers from the model it holds (what a cursor move or an open asks). */
-export type FeatureName = 'symbols' | 'folding' | 'hover' | 'completion' | 'codeActions' | 'resolve';
+export type FeatureName = 'symbols' | 'folding' | 'hover' | 'completion' | 'codeActions' | 'resolve' | 'preview';
 
 export interface FeatureRequest {
   type: 'feature';

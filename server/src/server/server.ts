@@ -38,7 +38,7 @@ import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './tem
 import { guardConnection } from './guard';
 import { MAX_DATA_BYTES, readRegularFile } from '../node/safeRead';
 import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
-import { PreviewRenderer, previewCss, previewResult, renderInput } from './preview';
+import { PreviewRenderer, previewCss, previewResult, renderInput, type RenderOutput } from './preview';
 import { IdleCollector } from './idle';
 import { OffThreadAnalyzer, type FeatureName } from './offThread';
 
@@ -283,12 +283,10 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     const state = await store.get(doc);
     const standalone = p.standalone === true;
     const style = p.style === 'gbt9704' ? 'gbt9704' : 'editor';
-    const input = renderInput(
-      state,
-      { style, standalone, interactive: !standalone, css: standalone ? previewCss() : undefined, templateName: state.isReport ? (state.template?.name ?? null) : null },
-      locale,
-    );
-    const out = await renderer.render(`${p.uri}\0${standalone}`, input);
+    const options = { style, standalone, interactive: !standalone, css: standalone ? previewCss() : undefined, templateName: state.isReport ? (state.template?.name ?? null) : null } as const;
+    // A large document is rendered by the analysis worker, which holds its model; others by the preview worker.
+    const remote = offThread.feature<RenderOutput>(state.model, 'preview', [options, state.isReport], null);
+    const out = (remote ? await remote : null)?.value ?? (await renderer.render(`${p.uri}\0${standalone}`, renderInput(state, options, locale)));
     return out && !token.isCancellationRequested ? previewResult(state, out) : null;
   });
   connection.onRequest(WorkspaceReportsRequest, (p, token) => workspaceReports(store, documents, token, p?.uris));
