@@ -377,6 +377,22 @@ export const SHAPES: Shape[] = [
     },
   },
   {
+    name: 'exponential glob on the command line against a 38-character name',
+    item: '8',
+    owner: 'i11',
+    prepare(dir) {
+      writeFileSync(`${dir}/${ALMOST_MATCHING_FILE}`, HEAD);
+      writeFileSync(`${dir}/ok.md`, HEAD);
+      const glob = EXPONENTIAL_GLOB.replace('**/', '');
+      return {
+        kind: 'cli',
+        args: [glob, 'ok.md'],
+        bytes: HEAD.length,
+        check: (out) => noCrash(out) ?? checked(out) ?? (out.stderr.includes(`No files match the pattern ${glob}`) ? null : `expected no match: ${out.stderr.slice(0, 200)}`),
+      };
+    },
+  },
+  {
     name: 'titles differing only in digits: at most one duplicate-section per heading',
     item: '9',
     owner: 'i11',
