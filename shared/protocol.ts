@@ -49,7 +49,10 @@ export interface SectionStatus {
   placeholderCount: number;
   /** A section the template requires that the report does not have yet. */
   missing: boolean;
+  /** The first subsections (a status lists at most 500 sections, breadth first). */
   children: SectionStatus[];
+  /** Subsections left out of `children` (absent when none). */
+  more?: number;
 }
 
 export interface OutlineStatus {
@@ -60,7 +63,10 @@ export interface OutlineStatus {
   template: { id: string; name: string } | null;
   placeholderCount: number;
   missingCount: number;
+  /** The first sections, breadth first, at most 500 in all (titles cut to 80 characters); the counts above are exact. */
   sections: SectionStatus[];
+  /** Top-level sections left out of `sections` (absent when none). */
+  moreSections?: number;
 }
 
 export const OutlineStatusNotification = new NotificationType<OutlineStatus>('reportAuthor/outlineStatus');

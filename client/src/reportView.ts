@@ -61,7 +61,12 @@ class ReportTreeProvider implements vscode.TreeDataProvider<Node> {
     if (!status || (node && node.type !== 'section')) return [];
     const sections = node ? node.section.children : status.sections;
     const parent = node ? node.id : status.uri;
-    return sections.map((section, i) => ({ type: 'section', id: `${parent}/${i}:${label(section)}`, uri: status.uri, section }));
+    const out: Node[] = sections.map((section, i) => ({ type: 'section', id: `${parent}/${i}:${label(section)}`, uri: status.uri, section }));
+    // The server lists a bounded number of sections; the rest are counted.
+    const more = node ? (node.section.more ?? 0) : (status.moreSections ?? 0);
+    const last = sections.at(-1)?.range ?? node?.section.range;
+    if (more > 0 && last) out.push({ type: 'more', id: `${parent}#more`, uri: status.uri, label: vscode.l10n.t('{0} more sections', more), description: '', range: last });
+    return out;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -70,7 +75,7 @@ class ReportTreeProvider implements vscode.TreeDataProvider<Node> {
     const { section } = node;
     const item = new vscode.TreeItem(
       label(section),
-      section.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+      section.children.length || section.more ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
     );
     item.id = node.id;
     if (section.missing) {

@@ -3,8 +3,10 @@
  * reads the transport from the command line). Console output goes to the client's log.
  *
  * The same bundle is the preview's worker thread (server/preview.ts starts it with
- * `workerData.role === 'preview'`). A process started without the V8 flags of
- * shared/serverLaunch.ts (`node dist/server.js --stdio`) starts itself again with them.
+ * `workerData.role === 'preview'`) and the analysis worker of documents too large for the
+ * main thread (server/offThread.ts, `workerData.role === 'analysis'`). A process started
+ * without the V8 flags of shared/serverLaunch.ts (`node dist/server.js --stdio`) starts
+ * itself again with them.
  */
 import { spawn } from 'node:child_process';
 import { isMainThread, workerData } from 'node:worker_threads';
@@ -24,9 +26,13 @@ function relaunch(): boolean {
   return true;
 }
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === 'preview') {
+const role = isMainThread ? null : (workerData as { role?: string } | null)?.role;
+if (role === 'preview') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require('./server/previewWorker') as typeof import('./server/previewWorker')).runPreviewWorker();
+} else if (role === 'analysis') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('./server/analysisWorker') as typeof import('./server/analysisWorker')).runAnalysisWorker();
 } else if (!relaunch()) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');

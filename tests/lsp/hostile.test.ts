@@ -143,8 +143,9 @@ describe('a hostile workspace and a hostile document', () => {
     // What a small document costs on this machine right now (a busy one is slow for everything).
     open(s, `${folderUri}/first.md`, FIXED);
     const alone = await symbolsOf(`${folderUri}/first.md`);
-    // Large enough to matter, small enough that its first analysis (which does block the
-    // thread: there is no worker) stays well inside the second.
+    // Large enough to matter, small enough to stay on the main thread (offThread.ts) and
+    // that its first analysis there stays well inside the second; documents too large for
+    // the main thread: tests/lsp/offthread.test.ts.
     open(s, huge, gappedHeadings(1_000) + placeholdersUnderLongHeading(500));
     open(s, small, FIXED);
     const withHuge = await symbolsOf(small);

@@ -6,7 +6,7 @@
 import { analyze } from '../../server/src/core';
 import { codeActions, completions, resolveCodeAction } from '../../server/src/core/features';
 import { startServer } from '../support/lspClient';
-import { GROUP, gappedEdits, gappedHeadings, placeholdersUnderLongHeading, type Scale } from './shapes';
+import { GROUP, gappedEdits, gappedHeadings, placeholdersUnderLongHeading, unnumberedHeadings, type Scale } from './shapes';
 
 const [shape, scale = 'ci'] = process.argv.slice(2) as [string, Scale];
 const pick = (ci: number, full: number) => (scale === 'ci' ? ci : full);
@@ -71,6 +71,65 @@ async function main(): Promise<Record<string, unknown>> {
         const longest = Math.max(0, ...items.slice(0, 1000).map((i) => i.section.length));
         const problem = items.length < n ? `${items.length} items, expected ${n}` : longest > 40 ? `a section label of ${longest} characters` : bytes > n * 400 ? `${bytes} bytes for ${n} items` : null;
         return { problem, placeholders: n, ms, responseBytes: bytes };
+      } finally {
+        await s.close();
+      }
+    }
+    case 'busy-server': {
+      // A document too large for the main thread, then a small report: the small one's
+      // diagnostics within a second of its didOpen, the large one's after, and correct.
+      const n = pick(30_000, 150_000);
+      const text = unnumberedHeadings(n) + '\n四、结尾\n';
+      const gapLine = text.split('\n').length - 2;
+      const small = 'file:///stress/small.md';
+      const s = startServer();
+      try {
+        await s.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+        s.connection.sendNotification('initialized', {});
+        type Published = { uri: string; diagnostics: Array<{ code: string; range: { start: { line: number } } }> };
+        const order: string[] = [];
+        const t = performance.now();
+        const huge = s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === URI, 60_000).then((p) => (order.push('huge'), [p, performance.now() - t] as const));
+        const status = s.waitFor<unknown>('reportAuthor/outlineStatus', (p) => (p as { uri: string }).uri === URI, 60_000);
+        s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text } });
+        const t2 = performance.now();
+        s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'markdown', version: 1, text: '# 报告\n\n一、甲\n\n三、丙\n' } });
+        const smallDiagnostics = await s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === small, 60_000);
+        const smallMs = Math.round(performance.now() - t2);
+        order.push('small');
+        const [hugeDiagnostics, hugeMs] = await huge;
+        const statusBytes = Buffer.byteLength(JSON.stringify(await status));
+        // What an editor asks of the large document next (outline, hover, code actions at the
+        // cursor), and another small report opened meanwhile.
+        const at = { line: gapLine, character: 0 };
+        const t3 = performance.now();
+        const features = Promise.all([
+          s.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: URI } }),
+          s.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: at }),
+          s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: at, end: at }, context: { diagnostics: hugeDiagnostics.diagnostics } }),
+        ]);
+        const small2 = 'file:///stress/small2.md';
+        s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small2, languageId: 'markdown', version: 1, text: '# 报告\n\n一、甲\n\n三、丙\n' } });
+        await s.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === small2, 60_000);
+        const smallDuringFeaturesMs = Math.round(performance.now() - t3);
+        const [symbols] = await features;
+        const featuresMs = Math.round(performance.now() - t3);
+        const found = hugeDiagnostics.diagnostics.map((d) => `${d.code}@${d.range.start.line}`).join(' ');
+        const problem =
+          smallDiagnostics.diagnostics.map((d) => d.code).join() !== 'numbering-gap'
+            ? 'wrong diagnostics for the small report'
+            : smallMs > 1000
+              ? `the small report waited ${smallMs} ms`
+              : found !== `numbering-gap@${gapLine}`
+                ? `the large document's diagnostics: ${found.slice(0, 200)}`
+                : statusBytes > 100_000
+                  ? `an outline status of ${statusBytes} bytes`
+                  : smallDuringFeaturesMs > 1000
+                    ? `a small report waited ${smallDuringFeaturesMs} ms behind the large one's features`
+                    : symbols.length !== n + 3
+                      ? `${symbols.length} symbols`
+                      : null;
+        return { problem, headings: n, smallMs, hugeMs: Math.round(hugeMs), order: order.join(','), statusBytes, smallDuringFeaturesMs, featuresMs };
       } finally {
         await s.close();
       }

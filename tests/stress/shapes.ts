@@ -149,7 +149,7 @@ export interface Prepared {
 
 export interface Shape {
   name: string;
-  /** The issue's item, and the branch that fixes it (`i9`: placeholder reading). */
+  /** The issue's item (`D`: its "Done when"), and the branch that fixes it (`i9`: placeholder reading). */
   item: string;
   owner: 'i11' | 'i9';
   prepare(dir: string, scale: Scale): Prepared;
@@ -254,6 +254,12 @@ export const SHAPES: Shape[] = [
     prepare: (_dir, scale) => engine('placeholders-request', scale, utf8Bytes(placeholdersUnderLongHeading(pick(scale, 2_000, 50_000)))),
   },
   {
+    name: '(Done when) a small report answered within 1 s while 150k headings are analysed (server)',
+    item: 'D',
+    owner: 'i11',
+    prepare: (_dir, scale) => engine('busy-server', scale, utf8Bytes(unnumberedHeadings(pick(scale, 30_000, 150_000)))),
+  },
+  {
     name: 'special files: FIFO, /dev/zero, loops, dangling links, directory x.md (CLI glob and templates folder)',
     item: '4',
     owner: 'i11',
@@ -271,12 +277,13 @@ export const SHAPES: Shape[] = [
       }
       return {
         kind: 'cli',
+        // A folder named outright is a folder input (the Markdown files below it): `dir.md` has none.
         args: ['*.md', 'fifo.md', 'loop1.md', 'dangling.md', 'dir.md'],
         bytes: HEAD.length,
         check(out) {
           const crash = noCrash(out);
           if (crash) return crash;
-          const expected = [/fifo\.md: not a regular file/, /zero\.md: not a regular file/, /loop1\.md: a symbolic link that loops/, /dangling\.md: a symbolic link to a file that does not exist/, /dir\.md: is a directory/, /tpl\/zero\.md/];
+          const expected = [/fifo\.md: not a regular file/, /zero\.md: not a regular file/, /loop1\.md: a symbolic link that loops/, /dangling\.md: a symbolic link to a file that does not exist/, /dir\.md: no Markdown files in this folder/, /tpl\/zero\.md/];
           const missing = expected.filter((re) => !re.test(out.stderr));
           return missing.length ? `missing messages ${missing.join(' ')} in ${out.stderr.slice(0, 500)}` : out.code === 2 ? null : `exit ${out.code}, expected 2`;
         },
@@ -367,6 +374,22 @@ export const SHAPES: Shape[] = [
     prepare(dir) {
       writeFileSync(`${dir}/.report-author.json`, JSON.stringify({ templates: { [EXPONENTIAL_GLOB]: 'annual-summary' } }));
       return cliFile(dir, ALMOST_MATCHING_FILE, HEAD, (out) => checked(out));
+    },
+  },
+  {
+    name: 'exponential glob on the command line against a 38-character name',
+    item: '8',
+    owner: 'i11',
+    prepare(dir) {
+      writeFileSync(`${dir}/${ALMOST_MATCHING_FILE}`, HEAD);
+      writeFileSync(`${dir}/ok.md`, HEAD);
+      const glob = EXPONENTIAL_GLOB.replace('**/', '');
+      return {
+        kind: 'cli',
+        args: [glob, 'ok.md'],
+        bytes: HEAD.length,
+        check: (out) => noCrash(out) ?? checked(out) ?? (out.stderr.includes(`No files match the pattern ${glob}`) ? null : `expected no match: ${out.stderr.slice(0, 200)}`),
+      };
     },
   },
   {

@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { ALL_CODES, docsLink, type Diagnostic, type OutlineNode, type Placeholder, type ReportModel } from '../../server/src/core';
 import { run, type CliIo } from '../../server/src/cli/run';
+import { expandInputs } from '../../server/src/cli/files';
 import { EXAMPLE_PATH, EXAMPLE_PLACEHOLDERS } from '../support/fixtures';
 import { writeWorkspace } from '../support/workspace';
 
@@ -306,6 +307,43 @@ describe('inputs', () => {
     assert.equal(out.code, 2);
     assert.match(out.stderr, /reports\/\*\.md/);
     assert.match(out.stdout, /^a\.md:1:1 warning marker-width /m);
+  });
+
+  test('an exponential glob against long file names takes about what a linear one does (RE2, not backtracking)', () => {
+    const files: Record<string, string> = { 'x.md': '@warning:marker-width\n' };
+    // Names that almost match `*a*a…*b.md`: every `a`, no `b`. A backtracking matcher tries
+    // each way of placing the stars (2^n and more); a linear one reads the name once per state.
+    for (let k = 0; k < 40; k++) files[`${'a'.repeat(35 + k)}.md`] = '@warning:marker-width\n';
+    files['aab.md'] = '@warning:marker-width\n';
+    const cwd = workspace(files);
+    const pattern = (n: number) => `${'*a'.repeat(n)}*b.md`;
+    const fastest = (n: number) => {
+      let best = Infinity;
+      for (let run = 0; run < 7; run++) {
+        const t = performance.now();
+        const found = expandInputs([pattern(n)], cwd);
+        best = Math.min(best, performance.now() - t);
+        assert.deepEqual(found.paths, n <= 2 ? ['aab.md'] : []);
+      }
+      return best;
+    };
+    fastest(2);
+    // The same walk with a pattern 9 times longer: at most about 9 times the work, never 2^18.
+    const short = fastest(2);
+    const long = fastest(18);
+    assert.ok(long < 20 * short, `${long.toFixed(2)} ms for 18 stars, ${short.toFixed(2)} ms for 2`);
+    const out = runCli([pattern(18), 'x.md'], { cwd });
+    assert.match(out.stderr, /No files match the pattern \*a\*a/);
+    assert.match(out.stdout, /^1 file: /m);
+  });
+
+  test('a glob follows linked folders but not into a loop, and passes over dot files unless it names them', () => {
+    const cwd = workspace({ 'sub/s.md': '@warning:marker-width\n', '.hidden/h.md': '@warning:marker-width\n', '.dot.md': '@warning:marker-width\n' });
+    fs.symlinkSync('sub', path.join(cwd, 'linked'));
+    fs.symlinkSync('..', path.join(cwd, 'sub', 'up'));
+    assert.deepEqual(expandInputs(['**/*.md'], cwd).paths, ['linked/s.md', 'sub/s.md']);
+    assert.deepEqual(expandInputs(['.*.md', '.hidden/*.md'], cwd).paths, ['.dot.md', '.hidden/h.md']);
+    assert.deepEqual(expandInputs([path.join(cwd, 'su?', '*.md')], '/').paths, [path.join(cwd, 'sub', 's.md')]);
   });
 
   test('the same file given twice is checked once', () => {

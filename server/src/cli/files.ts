@@ -5,8 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { globSync, isDynamicPattern } from 'tinyglobby';
-import { ignoreRoot, IgnoreRules, walkMarkdown } from './walk';
+import { ignoreRoot, IgnoreRules, isGlob, walkGlob, walkMarkdown } from './walk';
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/safeRead';
 
 export interface ExpandedInputs {
@@ -59,20 +58,11 @@ export function expandInputs(inputs: readonly string[], cwd: string): ExpandedIn
       found.forEach((f) => add(shown(input, f)));
       continue;
     }
-    if (kind !== 'missing' || !isDynamicPattern(input)) {
+    if (kind !== 'missing' || !isGlob(input)) {
       add(input);
       continue;
     }
-    const matches = globSync(input, {
-      cwd,
-      absolute: true,
-      expandDirectories: false,
-      onlyFiles: true,
-      ignore: ['**/node_modules/**', '**/.git/**'],
-    })
-      .map((m) => path.resolve(m))
-      .filter((m) => !rulesFor(path.dirname(m)).ignores(m, false))
-      .sort();
+    const matches = walkGlob(input, cwd).filter((m) => !rulesFor(path.dirname(m)).ignores(m, false));
     if (matches.length === 0) errors.push(l10n.t('No files match the pattern {0}', input));
     matches.forEach((m) => add(shown(input, m)));
   }

@@ -2,6 +2,7 @@
  * Which Markdown files a directory or a glob stands for: `*.md` below it, recursively, without
  * `node_modules`, `.git`, and what `.gitignore` and `.report-authorignore` files exclude
  * (gitignore syntax; a file's rules apply below its folder, a deeper file's rules win).
+ * Globs are matched by node/glob.ts (compiled to RE2, linear time whatever the pattern).
  *
  * Every file-system call is in `listDirectory()` and `readIgnoreFile()`, so a safer reader can
  * replace them in one place.
@@ -9,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { globMatcher } from '../node/glob';
 
 export const IGNORE_FILES = ['.gitignore', '.report-authorignore'] as const;
 /** Never entered, whatever the ignore files say. */
@@ -119,5 +121,79 @@ export function walkMarkdown(dir: string, rules: IgnoreRules): string[] {
     }
   };
   visit(dir);
+  return out;
+}
+
+/** Whether a command-line input is a glob rather than a path. */
+export function isGlob(input: string): boolean {
+  return /[*?[{]|[@?*+!]\(/.test(input);
+}
+
+/**
+ * Files matching `pattern` (relative to `cwd`, or absolute), absolute paths, sorted; without
+ * `node_modules` and `.git`. The walk starts at the pattern's literal leading folders; names
+ * starting with a dot are visited only when the pattern has a segment starting with one (as
+ * a shell does); a folder reached through a symbolic link is entered unless it holds the
+ * link (a loop).
+ * Every entry that is not a folder and that the pattern matches is returned, a link to a
+ * device included, so that reading it can say why it is not checked.
+ */
+export function walkGlob(pattern: string, cwd: string): string[] {
+  const posix = pattern.split(path.sep).join('/');
+  const segments = posix.split('/');
+  let literal = 0;
+  while (literal < segments.length - 1 && !isGlob(segments[literal]!)) literal++;
+  const base = path.resolve(cwd, segments.slice(0, literal).join('/') || (posix.startsWith('/') ? '/' : '.'));
+  const rest = segments.slice(literal).join('/');
+  const matches = globMatcher(rest);
+  const dots = /(^|\/)\.[^./]/.test(rest);
+  const out: string[] = [];
+  /** The real paths of the folders being walked, outermost first: a link back to one of them is a loop. */
+  const above = new Set<string>();
+  const visit = (dir: string, rel: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (above.has(real)) return;
+    above.add(real);
+    for (const e of listEntries(dir)) {
+      if (!dots && e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      const relPath = rel ? `${rel}/${e.name}` : e.name;
+      if (e.kind === 'dir') {
+        if (!SKIPPED_DIRS.has(e.name)) visit(full, relPath);
+      } else if (matches(relPath)) {
+        out.push(full);
+      }
+    }
+    above.delete(real);
+  };
+  visit(base, '');
+  return out.sort();
+}
+
+/** Entries of a folder: folders (linked ones too) and everything else that exists; dangling or looping links left out. */
+function listEntries(dir: string): Entry[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: Entry[] = [];
+  for (const e of entries) {
+    if (e.isDirectory()) out.push({ name: e.name, kind: 'dir' });
+    else if (e.isFile()) out.push({ name: e.name, kind: 'file' });
+    else if (e.isSymbolicLink()) {
+      try {
+        out.push({ name: e.name, kind: fs.statSync(path.join(dir, e.name)).isDirectory() ? 'dir' : 'other' });
+      } catch {
+        // dangling or looping: the pattern cannot mean it
+      }
+    }
+  }
   return out;
 }

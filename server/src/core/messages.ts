@@ -50,6 +50,7 @@ export const messages = {
     ),
   morePlaceholders: (count: number) =>
     l10n.t('{0} more placeholders are still to be filled; they are not listed one by one.', count),
+  moreFindings: (count: number) => l10n.t('{0} more findings are not listed one by one.', count),
   unusedSuppression: (comment: string) => l10n.t('The comment {0} silences no finding.', comment),
   unusedSuppressionCodes: (codes: string) => l10n.t('The comment silences no finding of {0}.', codes),
   fileOptionInvalid: (key: string, allowed: string) => l10n.t('{0} in the front matter is ignored: expected one of {1}.', key, allowed),

@@ -29,10 +29,13 @@ export interface RenderOutput {
 
 /** What the renderer reads of a model: no placeholder findings (the chips come from `placeholders`). */
 export function renderInput(state: ReportState, options: RenderOptions, locale: string | undefined): RenderInput {
-  const m = state.model;
-  const diagnostics: Diagnostic[] = state.isReport ? m.diagnostics.filter((d) => d.code !== 'unfilled-placeholder') : [];
-  const model: ReportModel = { ...m, diagnostics, missing: state.isReport ? m.missing : [] };
-  return { text: state.text, model, options, locale };
+  return { text: state.text, model: renderedModel(state.model, state.isReport), options, locale };
+}
+
+/** The model as the renderer reads it (also in the analysis worker, for a large document). */
+export function renderedModel(m: ReportModel, isReport: boolean): ReportModel {
+  const diagnostics: Diagnostic[] = isReport ? m.diagnostics.filter((d) => d.code !== 'unfilled-placeholder') : [];
+  return { ...m, diagnostics, missing: isReport ? m.missing : [] };
 }
 
 export function renderInProcess(input: RenderInput): RenderOutput {

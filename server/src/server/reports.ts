@@ -12,6 +12,8 @@ import type { WorkspaceConfig } from '../node/config';
 import { matchGlob as matchRelative } from '../node/glob';
 import { PLACEHOLDER_DIAGNOSTIC_LIMIT } from './diagnostics';
 import { failedModel } from './guard';
+import { summaryOf } from './status';
+import type { OffThreadAnalyzer } from './offThread';
 
 export interface ReportState {
   uri: string;
@@ -37,6 +39,8 @@ export class ReportStore {
   private states = new Map<string, ReportState>();
   private caches = new Map<string, LineCache>();
   readonly library = new TemplateLibrary();
+  /** Analyses documents too large for the main thread in a worker (set by the server), or null. */
+  offThread: OffThreadAnalyzer | null = null;
   /** Workspace folder paths, for the globs of the editor settings. */
   folders: string[] = [];
 
@@ -60,16 +64,32 @@ export class ReportStore {
   forget(uri: string): void {
     this.states.delete(uri);
     this.caches.delete(uri);
+    this.offThread?.forget(uri);
+    this.forgotten.set(uri, (this.forgotten.get(uri) ?? 0) + 1);
+    if (this.forgotten.size > 10_000) {
+      // A workspace scan forgets every file it read: start over, as after an invalidation.
+      this.forgotten.clear();
+      this.invalidations++;
+    }
   }
 
   /** Drops every result (settings or templates changed); line caches survive, keyed by options. */
   invalidate(): void {
     this.states.clear();
+    this.invalidations++;
+  }
+
+  /** Counts of invalidate() and of forget() per document: a result computed across one is not kept. */
+  private invalidations = 0;
+  private forgotten = new Map<string, number>();
+  private epoch(uri: string): string {
+    return `${this.invalidations}:${this.forgotten.get(uri) ?? 0}`;
   }
 
   async get(doc: TextDocument): Promise<ReportState> {
     const known = this.current(doc);
     if (known) return known;
+    const epoch = this.epoch(doc.uri);
     const file = filePathOf(doc.uri);
     const settings = await this.settings.forDocument(doc.uri, file ? path.dirname(file) : null);
     const current = this.current(doc);
@@ -83,15 +103,19 @@ export class ReportStore {
     let mapped = false;
     try {
       ({ choice, templates, folderErrors, mapped } = this.choose(file, text, settings));
-      const cache = lineCacheFor(this.caches.get(doc.uri), settings.options);
-      this.caches.set(doc.uri, cache);
-      model = analyze(text, settings.options, doc.version, {
-        choice,
-        templates,
-        fileName: file ?? doc.uri,
-        cache,
-        placeholderDiagnosticLimit: PLACEHOLDER_DIAGNOSTIC_LIMIT,
-      });
+      const context = { choice, templates, fileName: file ?? doc.uri, placeholderDiagnosticLimit: PLACEHOLDER_DIAGNOSTIC_LIMIT };
+      if (this.offThread?.wants(text)) {
+        // Too large for the main thread: the worker's model (see offThread.ts).
+        this.caches.delete(doc.uri);
+        const done = await this.offThread.analyze(doc.uri, text, settings.options, doc.version, context);
+        if (!done) return this.get(doc); // a newer text replaced this one before it started
+        model = done;
+      } else {
+        this.offThread?.forget(doc.uri);
+        const cache = lineCacheFor(this.caches.get(doc.uri), settings.options);
+        this.caches.set(doc.uri, cache);
+        model = analyze(text, settings.options, doc.version, { ...context, cache });
+      }
     } catch (e) {
       // One document that cannot be analysed says so on itself; the server goes on.
       this.caches.delete(doc.uri);
@@ -109,7 +133,10 @@ export class ReportStore {
       settings,
       folderErrors,
     };
-    this.states.set(doc.uri, state);
+    // Kept for the text it was made from; one the document has left (while the worker
+    // analysed it), or made before the document was closed or the settings changed, goes
+    // back to its caller only, never over a newer state.
+    if (doc.getText() === text && this.epoch(doc.uri) === epoch) this.states.set(doc.uri, state);
     return state;
   }
 
@@ -148,7 +175,7 @@ export class ReportStore {
     if (settings.editor.detect === 'always') return true;
     if (settings.editor.detect === 'never') return false;
     if (mapped || typeof frontMatterOf(text)?.template === 'string') return true;
-    return model.outline.filter((n) => n.level === 1 && n.ordinal !== null).length >= 2;
+    return summaryOf(model).numberedTopLevel >= 2;
   }
 }
 

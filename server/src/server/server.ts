@@ -32,15 +32,15 @@ import {
 import { workspaceReports } from './workspaceReports';
 import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
-import { publishable } from './diagnostics';
-import { outlineStatus, sameStatus } from './status';
+import { outlineStatus, publishable, sameStatus } from './status';
 import type { OutlineStatus, PlaceholderSpan } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { guardConnection } from './guard';
 import { MAX_DATA_BYTES, readRegularFile } from '../node/safeRead';
 import { exportDocxOf, placeholderItems, templateInfo, templatesFor, workspacePlaceholders } from './requests';
-import { PreviewRenderer, previewCss, previewResult, renderInput } from './preview';
+import { PreviewRenderer, previewCss, previewResult, renderInput, type RenderOutput } from './preview';
 import { IdleCollector } from './idle';
+import { OffThreadAnalyzer, type FeatureName } from './offThread';
 
 import { CONFIG_FILES, isConfigFile } from '../node/config';
 
@@ -59,6 +59,8 @@ export function startServer(unguarded: Connection, entry: string | null = null):
   const lastStatus = new Map<string, OutlineStatus>();
   const templateFileDiagnostics = new Set<string>();
   const renderer = new PreviewRenderer(entry);
+  const offThread = new OffThreadAnalyzer(entry);
+  store.offThread = offThread;
   const idle = new IdleCollector();
   let locale: string | undefined;
   /** A template file: by its front matter, or a companion rules file beside it (cached, see TemplateLibrary). */
@@ -67,6 +69,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = params.locale ?? process.env.LANG;
     useLocale(locale);
+    offThread.locale = locale;
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationPull = !!params.capabilities.workspace?.configuration;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -132,7 +135,9 @@ export function startServer(unguarded: Connection, entry: string | null = null):
       connection.console.error(`report-author: analysing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
       return;
     }
-    if (documents.get(uri)?.version !== version) return;
+    // Not for a version the editor has left, nor for the old text of a reused version number.
+    const now = documents.get(uri);
+    if (now?.version !== version || now.getText() !== text) return;
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: publishable(state) });
     sendStatus(outlineStatus(state));
     publishFolderErrors(state);
@@ -220,30 +225,38 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     const state = await store.get(doc);
     return { kind: DocumentDiagnosticReportKind.Full, items: publishable(state) };
   });
+  /** A feature of a document analysed in the worker is computed there (see offThread.ts); others here. */
+  async function feature<T>(s: ReportState, name: FeatureName, args: unknown[], here: () => T): Promise<T> {
+    const remote = offThread.feature<T>(s.model, name, args, s.template);
+    const answer = remote ? await remote : null;
+    return answer ? answer.value : here();
+  }
+
   connection.onDocumentSymbol(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? documentSymbols(s.model) : [];
+    return s ? feature(s, 'symbols', [], () => documentSymbols(s.model)) : [];
   });
   connection.onFoldingRanges(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? foldingRanges(s.model) : [];
+    return s ? feature(s, 'folding', [], () => foldingRanges(s.model)) : [];
   });
   connection.onHover(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? hover(s.model, p.position, s.template) : null;
+    return s ? feature(s, 'hover', [p.position], () => hover(s.model, p.position, s.template)) : null;
   });
   connection.onCompletion(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? completions(s.model, s.text, p.position, s.template) : [];
+    return s ? feature(s, 'completion', [p.position], () => completions(s.model, s.text, p.position, s.template)) : [];
   });
   connection.onCodeAction(async (p) => {
     const s = await report(p.textDocument.uri);
-    return s ? codeActions(s.model, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, s.text, { lazyFixAll: resolveEdits }) : [];
+    const args = [p.textDocument.uri, p.range, p.context.diagnostics, p.context.only, { lazyFixAll: resolveEdits }] as const;
+    return s ? feature(s, 'codeActions', [...args], () => codeActions(s.model, args[0], args[1], args[2], args[3], s.text, args[4])) : [];
   });
   connection.onCodeActionResolve(async (action) => {
     const uri = fixAllUri(action);
     const s = uri ? await report(uri) : null;
-    return s ? resolveCodeAction(action, s.model) : action;
+    return s ? feature(s, 'resolve', [action], () => resolveCodeAction(action, s.model)) : action;
   });
 
   connection.onRequest(PlaceholdersRequest, async (p, token) => {
@@ -270,12 +283,10 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     const state = await store.get(doc);
     const standalone = p.standalone === true;
     const style = p.style === 'gbt9704' ? 'gbt9704' : 'editor';
-    const input = renderInput(
-      state,
-      { style, standalone, interactive: !standalone, css: standalone ? previewCss() : undefined, templateName: state.isReport ? (state.template?.name ?? null) : null },
-      locale,
-    );
-    const out = await renderer.render(`${p.uri}\0${standalone}`, input);
+    const options = { style, standalone, interactive: !standalone, css: standalone ? previewCss() : undefined, templateName: state.isReport ? (state.template?.name ?? null) : null } as const;
+    // A large document is rendered by the analysis worker, which holds its model; others by the preview worker.
+    const remote = offThread.feature<RenderOutput>(state.model, 'preview', [options, state.isReport], null);
+    const out = (remote ? await remote : null)?.value ?? (await renderer.render(`${p.uri}\0${standalone}`, renderInput(state, options, locale)));
     return out && !token.isCancellationRequested ? previewResult(state, out) : null;
   });
   connection.onRequest(WorkspaceReportsRequest, (p, token) => workspaceReports(store, documents, token, p?.uris));
@@ -298,6 +309,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
 
   connection.onShutdown(() => {
     renderer.stop();
+    offThread.stop();
     idle.dispose();
   });
 

@@ -1,58 +1,136 @@
-/** The outline status the client shows in the status bar and the Report view. */
-import type { OutlineNode } from '../core';
+/**
+ * The outline status the client shows in the status bar and the Report view. Bounded: the
+ * counts are exact, but at most STATUS_SECTION_LIMIT sections are listed (breadth first, so
+ * the top levels come first) and a list that was cut says how many it left out (`more`);
+ * titles are cut to STATUS_TITLE_LIMIT characters. A report of 150,000 headings gives a
+ * status of some tens of KB, not tens of MB on every keystroke.
+ */
+import type { Diagnostic, OutlineNode, ReportModel } from '../core';
+import { capDiagnostics } from './diagnostics';
 import type { OutlineStatus, SectionStatus } from '../../../shared/protocol';
 import type { ReportState } from './reports';
-import { sectionAtLine } from '../core/outline';
 
-function fromNode(n: OutlineNode): SectionStatus {
+export const STATUS_SECTION_LIMIT = 500;
+export const STATUS_TITLE_LIMIT = 80;
+
+/** What a status and the published diagnostics say of a model, whatever the document's settings: computed once per model. */
+export interface OutlineSummary {
+  sections: SectionStatus[];
+  /** Top-level sections not listed. */
+  moreSections: number;
+  missingCount: number;
+  placeholderCount: number;
+  /** Numbered level-1 sections (the report detection's `auto` needs two). */
+  numberedTopLevel: number;
+  /** The diagnostics a report publishes (bounded, see diagnostics.ts). */
+  published: Diagnostic[];
+}
+
+const summaries = new WeakMap<ReportModel, OutlineSummary>();
+
+/** The model's summary; a model analysed in a worker thread comes with the summary made there (see offThread.ts). */
+export function summaryOf(model: ReportModel): OutlineSummary {
+  let summary = summaries.get(model);
+  if (!summary) {
+    summary = summarize(model);
+    summaries.set(model, summary);
+  }
+  return summary;
+}
+
+export function rememberSummary(model: ReportModel, summary: OutlineSummary): void {
+  summaries.set(model, summary);
+}
+
+export function summarize(model: ReportModel, limit = STATUS_SECTION_LIMIT): OutlineSummary {
+  const nodes = new Map<SectionStatus, OutlineNode>();
+  const fromNode = (n: OutlineNode): SectionStatus => {
+    const s: SectionStatus = {
+      marker: n.marker,
+      title: cut(n.title),
+      level: n.level,
+      range: n.range,
+      placeholderCount: n.placeholderCount,
+      missing: false,
+      children: n.children.map(fromNode),
+    };
+    nodes.set(s, n);
+    return s;
+  };
+  const sections = model.outline.map(fromNode);
+  addMissing(sections, model, nodes);
+  const moreSections = bound(sections, limit);
   return {
-    marker: n.marker,
-    title: n.title,
-    level: n.level,
-    range: n.range,
-    placeholderCount: n.placeholderCount,
-    missing: false,
-    children: n.children.map(fromNode),
+    sections,
+    moreSections,
+    missingCount: model.missing.length,
+    placeholderCount: model.placeholders.length,
+    numberedTopLevel: model.outline.filter((n) => n.level === 1 && n.ordinal !== null).length,
+    published: capDiagnostics(model.diagnostics),
   };
 }
 
+function cut(title: string): string {
+  return title.length <= STATUS_TITLE_LIMIT ? title : `${title.slice(0, STATUS_TITLE_LIMIT - 1)}…`;
+}
+
 /** The model's missing sections (whatever the severity of `missing-section`), placed among their would-be siblings. */
-function addMissing(sections: SectionStatus[], state: ReportState): number {
-  for (const m of state.model.missing) {
+function addMissing(sections: SectionStatus[], model: ReportModel, nodes: Map<SectionStatus, OutlineNode>): void {
+  const contains = (s: SectionStatus, line: number) => (nodes.get(s)?.sectionRange.end.line ?? -1) >= line;
+  for (const m of model.missing) {
     const at = m.at;
     let list = sections;
     // Descend into the section that will hold it.
     for (;;) {
-      const holder = list.find((s) => !s.missing && s.level < m.level && s.range.start.line <= at.line && contains(s, at.line, state));
+      const holder = list.find((s) => !s.missing && s.level < m.level && s.range.start.line <= at.line && contains(s, at.line));
       if (!holder) break;
       list = holder.children;
     }
-    const item: SectionStatus = { marker: '', title: m.title, level: m.level, range: { start: at, end: at }, placeholderCount: 0, missing: true, children: [] };
+    const item: SectionStatus = { marker: '', title: cut(m.title), level: m.level, range: { start: at, end: at }, placeholderCount: 0, missing: true, children: [] };
     const index = list.findIndex((s) => s.range.start.line > at.line || (s.range.start.line === at.line && at.character === 0));
     list.splice(index < 0 ? list.length : index, 0, item);
   }
-  return state.model.missing.length;
 }
 
-function contains(s: SectionStatus, line: number, state: ReportState): boolean {
-  const node = sectionAtLine(state.model.outline, s.range.start.line);
-  return !!node && node.sectionRange.end.line >= line;
+/**
+ * Keeps the first `limit` sections breadth first: each list is cut where the budget runs
+ * out and its section says how many children it left out. Returns the top level's count.
+ */
+function bound(top: SectionStatus[], limit: number): number {
+  let budget = limit;
+  let moreTop = 0;
+  const queue: Array<{ list: SectionStatus[]; owner: SectionStatus | null }> = [{ list: top, owner: null }];
+  for (let i = 0; i < queue.length; i++) {
+    const { list, owner } = queue[i]!;
+    const more = Math.max(0, list.length - budget);
+    if (more > 0) list.length = budget;
+    budget -= list.length;
+    if (owner && more > 0) owner.more = more;
+    else if (!owner) moreTop = more;
+    for (const s of list) if (s.children.length) queue.push({ list: s.children, owner: s });
+  }
+  return moreTop;
+}
+
+/** The diagnostics published for a document: none for Markdown files that are not reports; bounded (see diagnostics.ts). */
+export function publishable(state: ReportState): Diagnostic[] {
+  return state.isReport ? summaryOf(state.model).published : [];
 }
 
 export function outlineStatus(state: ReportState): OutlineStatus {
   if (!state.isReport) {
     return { uri: state.uri, version: state.version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] };
   }
-  const sections = state.model.outline.map(fromNode);
-  const missingCount = addMissing(sections, state);
+  const summary = summaryOf(state.model);
   return {
     uri: state.uri,
     version: state.version,
     isReport: true,
     template: state.template ? { id: state.template.id, name: state.template.name } : null,
-    placeholderCount: state.model.placeholders.length,
-    missingCount,
-    sections,
+    placeholderCount: summary.placeholderCount,
+    missingCount: summary.missingCount,
+    sections: summary.sections,
+    ...(summary.moreSections ? { moreSections: summary.moreSections } : {}),
   };
 }
 
@@ -63,6 +141,7 @@ export function sameStatus(a: OutlineStatus | undefined, b: OutlineStatus): bool
     a.isReport === b.isReport &&
     a.placeholderCount === b.placeholderCount &&
     a.missingCount === b.missingCount &&
+    (a.moreSections ?? 0) === (b.moreSections ?? 0) &&
     a.template?.id === b.template?.id &&
     sameSections(a.sections, b.sections)
   );
@@ -79,6 +158,7 @@ function sameSections(a: readonly SectionStatus[], b: readonly SectionStatus[]):
       x.level !== y.level ||
       x.missing !== y.missing ||
       x.placeholderCount !== y.placeholderCount ||
+      (x.more ?? 0) !== (y.more ?? 0) ||
       x.range.start.line !== y.range.start.line ||
       x.range.start.character !== y.range.start.character ||
       x.range.end.line !== y.range.end.line ||
