@@ -17,7 +17,7 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     vscode.workspace.createFileSystemWatcher('**/.report-author.{json,yaml,yml}'),
     vscode.workspace.createFileSystemWatcher('**/*.template.{json,yaml,yml}'),
   ];
-  context.subscriptions.push(...watchers);
+  context.subscriptions.push(...watchers); // bounded: two watchers
   // Settings: the server pulls `reportAuthor` per document (workspace/configuration) and
   // registers for didChangeConfiguration itself.
   return new LanguageClient({

@@ -262,7 +262,7 @@ export function helpText(): string {
     ['-h, --help', l10n.t('Show this help')],
     ['-v, --version', l10n.t('Show the version')],
   ];
-  const width = Math.max(...rows.map(([option]) => option.length)) + 2;
+  const width = Math.max(...rows.map(([option]) => option.length)) + 2; // bounded: the options of --help
   return [
     usageLine(),
     '',

@@ -121,7 +121,7 @@ export function run(argv: readonly string[], io: CliIo): number | Promise<number
         const options = args.reportUnusedDisable ? withUnusedReported(config.options) : config.options;
         const checked = checkedOrFixed(args.fix, filePath, full, read.text, (text) => analyze(text, options, context));
         if (checked.error) inputError(checked.error);
-        fixes.push(...checked.changes);
+        for (const change of checked.changes) fixes.push(change);
         files.push(checked.file);
       } catch (error) {
         inputError(l10n.t('{0}: internal error while checking this file: {1}', filePath, errorMessage(error)));

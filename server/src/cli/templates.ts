@@ -22,7 +22,7 @@ export function listTemplatesCommand(format: OutputFormat, cwd: string, library:
     }
     if (config.templatesFolder) {
       const folder = library.folder(config.templatesFolder);
-      user.push(...folder.templates);
+      for (const t of folder.templates) user.push(t);
       for (const bad of folder.errors) {
         for (const e of bad.errors) io.stderr(`${PREFIX}${bad.file}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.message}\n`);
         status = 2;
@@ -32,7 +32,7 @@ export function listTemplatesCommand(format: OutputFormat, cwd: string, library:
   const rows = [...user, ...library.builtins()].map((t) => ({ id: t.id, name: t.name, path: path.resolve(t.file ?? '') }));
   if (format === 'json') io.stdout(JSON.stringify(rows, null, 2) + '\n');
   else {
-    const width = Math.max(...rows.map((r) => r.id.length)) + 2;
+    const width = rows.reduce((m, r) => Math.max(m, r.id.length), 0) + 2;
     io.stdout(rows.map((r) => `${r.id.padEnd(width)}${r.name}  ${r.path}`).join('\n') + '\n');
   }
   return status;

@@ -158,7 +158,7 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   // its shallowest numbered headings are its top sections, level 1, by its own hierarchy.
   if (list.some((h) => h.depth > 0) && !list.some((h) => h.ordinal !== null && !h.part && (h.level === 1 || h.level === 2))) {
     const depths = list.filter((h) => h.depth > 0 && h.ordinal !== null && h.level === 3 && !h.part).map((h) => h.depth);
-    const top = Math.min(...depths);
+    const top = depths.reduce((m, d) => Math.min(m, d), Infinity);
     if (depths.length >= 2) for (const h of list) if (h.depth === top && h.ordinal !== null && h.level === 3 && !h.part) h.level = 1;
   }
 

@@ -545,7 +545,7 @@ function table(node: Element, ctx: Ctx): Table {
   const cellsOf = (row: Element) => row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
   // The grid: cells merged down from rows above take their columns in the rows below.
   const grid = gridOf(rows.map(cellsOf));
-  const columns = Math.max(1, ...grid.map((g) => g.used));
+  const columns = grid.reduce((m, g) => Math.max(m, g.used), 1);
   const width = Math.floor(ctx.textWidth / columns);
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
@@ -760,9 +760,9 @@ function textRuns(value: string, format: Format, ctx: Ctx): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   const mark = value.indexOf(RUN_IN_END);
   if (mark >= 0) {
-    out.push(...textRuns(value.slice(0, mark), format, ctx));
+    pushAll(out, textRuns(value.slice(0, mark), format, ctx));
     ctx.runIn = null;
-    out.push(...textRuns(value.slice(mark + 1).split(RUN_IN_END).join(''), format, ctx));
+    pushAll(out, textRuns(value.slice(mark + 1).split(RUN_IN_END).join(''), format, ctx));
     return out;
   }
   let last = 0;
