@@ -402,3 +402,39 @@ test('hostile lines stay linear: long runs of dots, spaces, braces or numbers in
   assert.ok(performance.now() - start < 5000, `took ${performance.now() - start} ms`);
   assert.equal(m.headings[1]!.title, '甲' + ' '.repeat(100_000) + '乙');
 });
+
+test('a section line between two rows of a flattened table, going on with the numbering, is a heading', () => {
+  // rows with several cells before and after
+  const m = analyze(
+    doc(
+      '一、总体情况',
+      '本年度共发布信息六十条。',
+      '二、主动公开政府信息情况',
+      '行政处罚 | 3 | 1 |',
+      '三、收到和处理政府信息公开申请情况',
+      '本年新收申请数量 | 4 |',
+      '四、存在的主要问题及改进情况',
+      '队伍力量不足。',
+    ),
+  );
+  assert.deepEqual(tree(m.outline), [
+    [1, '一、总体情况', 0],
+    [1, '二、主动公开政府信息情况', 2],
+    [1, '三、收到和处理政府信息公开申请情况', 4],
+    [1, '四、存在的主要问题及改进情况', 6],
+  ]);
+  assert.deepEqual(found(m), []);
+  // one cell per line, each ending with its bar
+  const cells = analyze(doc('一、总体情况', '本年度共发布信息六十条。', '二、主动公开政府信息情况', '行政强制 |', '2 |', '三、收到和处理政府信息公开申请情况', '申请人类别 |', '公民 |', '四、存在的主要问题及改进情况', '队伍力量不足。'));
+  assert.deepEqual(tree(cells.outline), [
+    [1, '一、总体情况', 0],
+    [1, '二、主动公开政府信息情况', 2],
+    [1, '三、收到和处理政府信息公开申请情况', 5],
+    [1, '四、存在的主要问题及改进情况', 8],
+  ]);
+  assert.deepEqual(found(cells), []);
+  // a wrapped cell that does not go on with the numbering is still a piece of the table
+  const wrapped = analyze(doc('一、总体情况', '本年度共发布信息六十条。', '二、收到和处理申请情况', '办理结果 |', '3 |', '（二）部分公开（区分处理的，只计这一情形，不计', '其他情形） |', '1 |', '三、存在的主要问题', '答复不够及时。'));
+  assert.deepEqual(tree(wrapped.outline), [[1, '一、总体情况', 0], [1, '二、收到和处理申请情况', 2], [1, '三、存在的主要问题', 8]]);
+  assert.deepEqual(found(wrapped), []);
+});

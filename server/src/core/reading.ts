@@ -134,7 +134,7 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   list = list.filter((h) => !ANCHOR_LINK.test(h.title));
   list = unnumberedSections(list, table, blocks, titleLine);
   list = parallelSections(list, table, blocks, titleLine);
-  list = list.filter((h) => !tableCell(h, table, blocks));
+  list = withoutTableCells(list, table, blocks);
   list = withoutTableNumbering(list, table, blocks);
   list = decimalSubheads(list, table, blocks);
 
@@ -288,18 +288,44 @@ function decimalSubheads(list: Heading[], table: LineTable, blocks: BlockScan): 
 const VALUE_LINE = /^[-—–]?[0-9０-９][0-9０-９.,，．]*\s*(?:%|％|‰|万元|亿元|元|万|个|件|次|人|项|家|条)?$|^[-—–]$/;
 
 /**
- * A table flattened one cell per line: a numbered line followed by a line holding only its
- * value (`一、本年新收申请数量` / `12`) is a row label, not a heading.
+ * The headings without the numbered lines that are cells of a flattened table. A line between
+ * two table lines that goes on with the document's numbering (`二、…` / `规章 | 0 |` /
+ * `三、收到和处理…` / `申请人情况 |`) holds no cell separator of its own: it is the section that
+ * follows the table, not a wrapped cell.
  */
-function tableCell(h: Heading, table: LineTable, blocks: BlockScan): boolean {
+function withoutTableCells(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
+  const last = [0, 0, 0, 0, 0];
+  const out: Heading[] = [];
+  for (const h of list) {
+    const numbered = h.level > 0 && h.ordinal !== null && !h.part;
+    const next = numbered && h.ordinal! >= 2 && last[h.level] === h.ordinal! - 1;
+    if (tableCell(h, table, blocks, next)) continue;
+    if (h.level === 0) last.fill(0);
+    else if (numbered) {
+      last[h.level] = h.ordinal!;
+      for (let d = h.level + 1; d <= 4; d++) last[d] = 0;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+/**
+ * A table flattened one cell per line: a numbered line followed by a line holding only its
+ * value (`一、本年新收申请数量` / `12`) is a row label, not a heading. `next`: the line carries
+ * the next number of the document's own numbering.
+ */
+function tableCell(h: Heading, table: LineTable, blocks: BlockScan, next: boolean): boolean {
   if (h.form !== 'plain' || h.depth > 0 || h.level === 0 || h.part) return false;
   let k = h.line + 1;
   while (k < table.lines.length && blocks.lines[k]!.kind === 'blank') k++;
   if (k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k))) return true;
   // A flattened pipe table whose long cell wrapped (`2 |`, `（二）部分公开（……不计`, `其他情形） |`):
   // a line with no cell end of its own, right between two lines that end a cell, is a piece of the table.
+  // One that goes on with the document's numbering is the section after the table.
   const prev = h.line - 1;
   return (
+    !next &&
     k === h.line + 1 &&
     k < table.lines.length &&
     prev >= 0 &&
