@@ -162,3 +162,46 @@ test('parallel un-numbered lines, each right before a numbering that starts at 1
   // one such line alone is no outline
   assert.deepEqual(tree(analyze(doc('# 某县2025年政府工作报告', '', '过去一年工作回顾', '', '1. 经济运行稳中有进。', '', '2. 民生保障持续加强。')).outline).map((n) => (n as unknown[])[1]), ['1.经济运行稳中有进', '2.民生保障持续加强']);
 });
+
+// ---------------------------------------------------------------------------------------
+// Heldout set 2 (issue 9 follow-up)
+
+test('a line of its own that is a template section’s name is that section: never “missing” while it stands there', () => {
+  const text = doc(
+    '关于某镇茶叶产业的调研报告篇2',
+    '根据安排，调研组近期走访了全镇茶农。',
+    '基本情况',
+    '全镇茶园一万亩，茶农两千户。',
+    '存在问题：',
+    '加工能力弱，销售渠道少。',
+    '**对策建议**',
+    '建设加工中心，拓展线上销售。',
+  );
+  const outline = [[1, '基本情况', 2], [1, '存在问题', 4], [1, '对策建议', 6]];
+  // named
+  const named = analyze(text, null, 0, { choice: { kind: 'template', template: findTemplate('investigation-report', builtins)!, ref: 'investigation-report' } });
+  assert.deepEqual(tree(named.outline), outline);
+  assert.deepEqual(found(named), []);
+  assert.deepEqual(named.missing, []);
+  // recognised from the title
+  const guessed = analyze(text, null, 0, { templates: builtins });
+  assert.deepEqual(tree(guessed.outline), outline);
+  assert.deepEqual(found(guessed), []);
+  assert.deepEqual(named.headings[0]!.range, r(2, 0, 4));
+});
+
+test('a section name is no heading inside running text, under a numbered top level, or with no template in view', () => {
+  const context = { templates: builtins };
+  // the last piece of a hard-wrapped sentence
+  const wrapped = analyze(doc('关于某镇茶叶产业的调研报告', '调研组走访了全镇茶农，了解了产业的', '基本情况', '并召开了座谈会。'), null, 0, context);
+  assert.deepEqual(tree(wrapped.outline), []);
+  // a numbered top level: the author numbers sections, an unnumbered line is not one
+  const numbered = analyze(doc('关于某镇茶叶产业的调研报告', '一、基本情况', '全镇茶园一万亩。', '存在问题', '加工能力弱。', '二、对策建议', '建设加工中心。'), null, 0, context);
+  assert.deepEqual(tree(numbered.outline), [[1, '一、基本情况', 1], [1, '二、对策建议', 5]]);
+  // a line that ends the document has no body
+  const last = analyze(doc('关于某镇茶叶产业的调研报告', '全镇茶园一万亩。', '对策建议'), null, 0, context);
+  assert.deepEqual(tree(last.outline), []);
+  // no template in view (recognition off, none named): nothing to name a section
+  const plain = analyze(doc('关于某镇茶叶产业的调研报告', '调研组走访了全镇茶农。', '基本情况', '全镇茶园一万亩。'));
+  assert.deepEqual(tree(plain.outline), []);
+});

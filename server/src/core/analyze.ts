@@ -11,7 +11,7 @@ import { assignMarkdownLevels, buildOutline } from './outline';
 import { joinSplitTitle, readStructure, titleAfterCover } from './reading';
 import { checkNumbering } from './numbering';
 import { messages } from './messages';
-import { checkTemplate, templateFit, findTemplate, recognizeTemplate, type ReportTemplate } from './templates';
+import { checkTemplate, templateFit, findTemplate, recognizeTemplate, sectionNames, sectionNamesOfAll, type ReportTemplate } from './templates';
 import { templateMessages } from './templates/messages';
 import { frontMatterOf } from './frontMatterOf';
 import { directiveText, findDirectives, Suppressions, type UnusedSuppression } from './suppressions';
@@ -109,7 +109,10 @@ export function analyze(
   const placeholderLines = suppressions ? unsilencedPlaceholders(scan.placeholderLines, suppressions) : scan.placeholderLines;
   const placeholders = placeholderLines === scan.placeholderLines ? scan.placeholders : placeholderLines.flatMap((e) => e.placeholders);
 
-  const headings = readStructure(scan.headings, table, blocks, scan.titleLine);
+  // A line of its own that names a section of the template (or of any the report may be recognised as) is that section.
+  const choice = context.choice;
+  const names = choice ? (choice.kind === 'template' ? sectionNames(choice.template) : undefined) : opts.recognizeTemplates && context.templates?.length ? sectionNamesOfAll(context.templates) : undefined;
+  const headings = readStructure(scan.headings, table, blocks, scan.titleLine, names);
   assignMarkdownLevels(headings);
   const { outline, parents } = buildOutline(headings, table, placeholderLines);
 

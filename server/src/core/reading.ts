@@ -8,6 +8,7 @@
 import type { Heading, ReportTitle } from './types';
 import type { BlockScan } from './blocks';
 import { lineRange, type LineTable } from './text';
+import { normalizeTitle } from './templates/titles';
 
 const TOC_LINE = /^(?:#{1,6}[ \t]+)?(?:\*\*|__)?[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*(?:\*\*|__)?[ \t]*$/;
 /** A table-of-contents entry ends in its page number: `一、总体情况……3`, `概况 .... 12`, `概况\t5`. */
@@ -123,7 +124,13 @@ function documentHeading(table: LineTable, n: number, depth: number): Heading {
  * The headings as the author means them: a new array of copies (what the line cache keeps
  * is never changed). `titleLine` is the document title, which is never a new document of its own.
  */
-export function readStructure(headings: readonly Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
+export function readStructure(
+  headings: readonly Heading[],
+  table: LineTable,
+  blocks: BlockScan,
+  titleLine: ReportTitle | null,
+  sectionNames?: ReadonlySet<string>,
+): Heading[] {
   // 1. A table of contents repeats the outline; it is not the outline. A Markdown heading that
   // names a part of the document's form (`## 标题`, `## 落款（可选）`) is no section either.
   const toc = tocBlocks(table, blocks, headings);
@@ -133,6 +140,7 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   // A contents list of links into the document (`1. [版本发布](#一、版本发布)`) repeats the outline too.
   list = list.filter((h) => !ANCHOR_LINK.test(h.title));
   list = unnumberedSections(list, table, blocks, titleLine);
+  if (sectionNames?.size) list = namedSections(list, table, blocks, titleLine, sectionNames);
   list = parallelSections(list, table, blocks, titleLine);
   list = withoutTableCells(list, table, blocks);
   list = withoutTableNumbering(list, table, blocks);
@@ -216,6 +224,46 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
     if (!paragraph(before) || !/[。！!？?：:”」』]$/.test(lineText(table, before)) || !paragraph(after) || repeated(text)) continue;
     const h = documentHeading(table, k, 0);
     added.push({ ...h, level: 1 });
+  }
+  if (!added.length) return list;
+  return [...list, ...added].sort((a, b) => a.line - b.line);
+}
+
+/** The longest line read as a section by its name alone. */
+const MAX_NAMED_SECTION = 20;
+
+/**
+ * Where the top level carries no numbers, a line of its own whose whole text is the name of a
+ * template's section (`基本情况`, `存在问题：`, `**对策建议**`), between the end of a sentence (or
+ * the title) and a body, is that section's level-1 heading. `names`: normalised titles and
+ * synonyms of the templates' top sections.
+ */
+function namedSections(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null, names: ReadonlySet<string>): Heading[] {
+  if (list.some((h) => h.depth > 0 || (h.level <= 1 && h.ordinal !== null) || h.part)) return list;
+  const headingLines = new Set(list.map((h) => h.line));
+  const titleAt = titleLine?.range.start.line ?? -1;
+  const added: Heading[] = [];
+  for (let k = 0; k < table.lines.length; k++) {
+    const li = blocks.lines[k]!;
+    if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || headingLines.has(k) || k === titleAt) continue;
+    const raw = table.lines[k]!;
+    if (raw.length > MAX_NAMED_SECTION * 2 + 8) continue; // every keystroke reads every line: skip long ones first
+    const text = lineText(table, k).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/[：:]$/, '').trim();
+    const chars = [...text].length;
+    if (chars < 3 || chars > MAX_NAMED_SECTION || PROSE_MARK.test(text) || !names.has(normalizeTitle(text))) continue;
+    // Before it: the end of a sentence, the title, a heading or nothing; after it: its body.
+    let before = k - 1;
+    while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
+    const opens =
+      before < 0 ||
+      before === titleAt ||
+      headingLines.has(before) ||
+      (blocks.lines[before]!.kind === 'text' && /[。！!？?：:”」』]$/.test(lineText(table, before))) ||
+      blocks.lines[before]!.kind === 'front-matter';
+    let after = k + 1;
+    while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
+    if (!opens || after >= table.lines.length || blocks.lines[after]!.kind !== 'text' || blocks.lines[after]!.inQuote) continue;
+    added.push({ ...documentHeading(table, k, 0), level: 1, title: text });
   }
   if (!added.length) return list;
   return [...list, ...added].sort((a, b) => a.line - b.line);

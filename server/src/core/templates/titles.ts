@@ -1,5 +1,5 @@
 /** Comparing section titles: numbers, punctuation and spacing never matter. */
-import type { SectionRule } from './model';
+import type { ReportTemplate, SectionRule } from './model';
 import { compileSafe } from './regex';
 
 export function normalizeTitle(title: string): string {
@@ -77,4 +77,27 @@ function computeScore(title: string, rule: SectionRule): number {
   if ([...tail].length >= 2 && (names.includes(tail) || pattern?.test(tail))) return 1.5;
   if (forms.some((t) => names.some((n) => similarity(n, t) >= 0.6))) return 1;
   return 0;
+}
+
+const namesOfTemplate = new WeakMap<ReportTemplate, ReadonlySet<string>>();
+const namesOfList = new WeakMap<readonly ReportTemplate[], ReadonlySet<string>>();
+
+/** The normalised titles and synonyms of a template's top sections (what a line alone may name). */
+export function sectionNames(template: ReportTemplate): ReadonlySet<string> {
+  let names = namesOfTemplate.get(template);
+  if (!names) {
+    names = new Set(template.scope.rules.flatMap((r) => [r.title, ...r.synonyms]).map(normalizeTitle).filter((n) => [...n].length >= 2));
+    namesOfTemplate.set(template, names);
+  }
+  return names;
+}
+
+/** The section names of every template a report may be recognised as. */
+export function sectionNamesOfAll(templates: readonly ReportTemplate[]): ReadonlySet<string> {
+  let names = namesOfList.get(templates);
+  if (!names) {
+    names = new Set(templates.flatMap((t) => [...sectionNames(t)]));
+    namesOfList.set(templates, names);
+  }
+  return names;
 }
