@@ -205,3 +205,21 @@ test('a section name is no heading inside running text, under a numbered top lev
   const plain = analyze(doc('关于某镇茶叶产业的调研报告', '调研组走访了全镇茶农。', '基本情况', '全镇茶园一万亩。'));
   assert.deepEqual(tree(plain.outline), []);
 });
+
+test('信息公开年报 in the format before 2021: 概述 is 总体情况, 依申请公开政府信息情况 is the requests section (no repeat of 主动公开)', () => {
+  const body = (...heads: string[]) => doc('某县2016年政府信息公开工作年度报告', ...heads.flatMap((h) => [h, '具体情况如下。']));
+  assert.deepEqual(
+    sections(body('一、概述', '二、主动公开政府信息情况', '三、依申请公开政府信息情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'), 'gov-info-disclosure-annual'),
+    [],
+  );
+  // the older name of the review section; an older name with more words after it stands there, a hint
+  assert.deepEqual(
+    sections(body('一、总体情况', '二、主动公开政府信息情况', '三、依申请公开信息的情况和不予公开的情况', '四、因政府信息公开申请行政复议、提起行政诉讼的情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'), 'gov-info-disclosure-annual'),
+    [['title-mismatch', 5, 4, '三、依申请公开信息的情况和不予公开的情况 stands where the template has “收到和处理政府信息公开申请情况”.']],
+  );
+  // the requests section still missing is still an error
+  assert.deepEqual(
+    sections(body('一、概述', '二、主动公开政府信息情况', '三、政府信息公开行政复议、行政诉讼情况', '四、存在的主要问题及改进情况', '五、其他需要报告的事项'), 'gov-info-disclosure-annual').map((f) => [f[0], f[2]]),
+    [['missing-section', 1]],
+  );
+});

@@ -7,7 +7,7 @@ import { isDirectiveLine } from '../suppressions';
 import type { OutlineNode, Range, ReportModel } from '../types';
 import type { LineTable } from '../text';
 import type { ReportTemplate, RuleScope } from './model';
-import { titleScore } from './titles';
+import { isFormerTitle, titleScore } from './titles';
 import { templateMessages as msg } from './messages';
 import { planInsertion } from './insert';
 
@@ -73,7 +73,8 @@ export function templateFit(model: ReportModel, template: ReportTemplate): numbe
   if (!top.length) return 1;
   const fits = top.filter((n) => {
     const rule = n.ruleId ? template.scope.rules.find((r) => r.id === n.ruleId) : undefined;
-    return rule !== undefined && (rule.freeTitle || titleScore(n.title, rule) >= 1.5);
+    // A section under a name of an older format fits that format, not this one.
+    return rule !== undefined && (rule.freeTitle || titleScore(n.title, rule) >= 1.5) && !isFormerTitle(n.title, rule);
   });
   return fits.length / top.length;
 }

@@ -94,6 +94,7 @@ interface RawRule {
   id: string;
   title: string;
   synonyms?: string[];
+  formerTitles?: string[];
   pattern?: string;
   freeTitle?: boolean;
   required?: boolean;
@@ -140,6 +141,7 @@ function toRule(r: RawRule): SectionRule {
     id: r.id,
     title: r.title,
     synonyms: r.synonyms ?? [],
+    formerTitles: r.formerTitles ?? [],
     pattern: r.pattern ?? null,
     freeTitle: r.freeTitle === true,
     min,
