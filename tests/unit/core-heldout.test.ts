@@ -223,3 +223,16 @@ test('信息公开年报 in the format before 2021: 概述 is 总体情况, 依�
     [['missing-section', 1]],
   );
 });
+
+test('a guessed template on a long text whose sections run on inside its paragraphs says what it misses as information; a report just begun gets warnings', () => {
+  const flattened = doc(
+    '社区2025年垃圾分类工作计划',
+    '1、社区2025年垃圾分类工作计划全年工作坚持源头减量。一、工作目标（一）提高分类准确率。1 .每个小区设置两处集中投放点，并配',
+    '2、备洗手设施，方便居民使用。二、主要任务（一）规范收运时间。每日早晚各收运一次，收运车辆统一标识，并与',
+    '3、物业考核挂钩。三、保障措施（一）加强宣传引导。组织志愿者入户宣传，每季度开展一次评比，评比结果在社区公示栏张贴，接受居民监督。（二）落实经费保障。分类设施建设和运行经费纳入年度预算，专款专用。',
+  );
+  const guessed = sections(flattened, 'work-plan', false);
+  assert.deepEqual(guessed.map((f) => [f[0], f[2]]), [['missing-section', 3], ['missing-section', 3], ['missing-section', 3]]);
+  const begun = sections(doc('社区2025年垃圾分类工作计划', '为做好今年的垃圾分类工作，制定本计划。'), 'work-plan', false);
+  assert.deepEqual(begun.map((f) => [f[0], f[2]]), [['missing-section', 2], ['missing-section', 2], ['missing-section', 2]]);
+});

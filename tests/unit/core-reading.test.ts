@@ -438,3 +438,22 @@ test('a section line between two rows of a flattened table, going on with the nu
   assert.deepEqual(tree(wrapped.outline), [[1, '一、总体情况', 0], [1, '二、收到和处理申请情况', 2], [1, '三、存在的主要问题', 8]]);
   assert.deepEqual(found(wrapped), []);
 });
+
+test('a number at the start of a line that goes on with a sentence broken off on the line above is no heading (page-chunk counters)', () => {
+  const m = analyze(
+    doc(
+      '社区2025年垃圾分类工作要点',
+      '1、社区2025年垃圾分类工作要点全年工作坚持源头减量。一、完善分类设施（一）增设投放点。1 .每个小区设置两处集中投放点，并配',
+      '2、备洗手设施，方便居民使用。2 .规范收运时间。每日早晚各收运一次，收运车辆统一标识，并与',
+      '3、物业考核挂钩。（二）',
+    ),
+  );
+  assert.deepEqual(tree(m.outline), []);
+  assert.deepEqual(found(m), []);
+  // a sentence that ends before the number: the numbered lines are headings
+  const ends = analyze(doc('一、完善分类设施', '1、增设投放点。每个小区设置两处集中投放点，配备洗手设施，方便居民使用，确保分类投放。', '2、规范收运时间。每日早晚各收运一次，收运车辆统一标识，与物业考核挂钩，按月通报结果。', '3、加强宣传引导。'));
+  assert.deepEqual(tree(ends.outline), [[1, '一、完善分类设施', 0, [[3, '1、增设投放点', 1], [3, '2、规范收运时间', 2], [3, '3、加强宣传引导', 3]]]]);
+  // Markdown list items start anew by their syntax, whatever the item before ends with
+  const list = analyze(doc('## 一、主要发现', '', '1. **分类效果明显**：居民参与率提升到百分之八十，厨余垃圾分出量增加三成以上', '2. **收运仍有短板**：部分小区收运不及时，个别车辆混装混运，群众反映较多的问题尚未', '3. **宣传需要加强**：老年居民知晓率偏低'));
+  assert.equal(list.headings.filter((h) => h.marker !== '' && h.level > 1).length, 3);
+});

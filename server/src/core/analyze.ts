@@ -269,7 +269,7 @@ function applyTemplate(model: ReportModel, table: LineTable, context: AnalysisCo
   // most of the report's sections are none the template knows (an older layout of the same
   // kind, another kind with a like title), the guess does not fit: at most information.
   const findings = checkTemplate(model, table, template);
-  const cap = choice?.kind === 'template' ? undefined : templateFit(model, template) < MIN_RECOGNIZED_FIT ? 'information' : 'warning';
+  const cap = choice?.kind === 'template' ? undefined : templateFit(model, template, table) < MIN_RECOGNIZED_FIT ? 'information' : 'warning';
   for (const f of findings) {
     const missing = f.code === 'missing-section' ? missingSectionOf(f.range, f.message, f.data) : null;
     if (missing) model.missing.push(missing);

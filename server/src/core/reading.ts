@@ -143,6 +143,7 @@ export function readStructure(
   if (sectionNames?.size) list = namedSections(list, table, blocks, titleLine, sectionNames);
   list = parallelSections(list, table, blocks, titleLine);
   list = withoutTableCells(list, table, blocks);
+  list = withoutSentenceBreaks(list, table, blocks);
   list = withoutTableNumbering(list, table, blocks);
   list = decimalSubheads(list, table, blocks);
 
@@ -382,6 +383,43 @@ function tableCell(h: Heading, table: LineTable, blocks: BlockScan, next: boolea
     CELL_END.test(lineText(table, prev)) &&
     CELL_END.test(lineText(table, k))
   );
+}
+
+/** A line of prose that breaks off inside a sentence: long, with sentence punctuation, ending in a character. */
+const BROKEN_PROSE = /[，,。；;]/;
+const MIN_BROKEN_PROSE = 40;
+
+function breaksOff(table: LineTable, blocks: BlockScan, k: number): boolean {
+  if (k < 0 || blocks.lines[k]!.kind !== 'text' || blocks.lines[k]!.inQuote || blocks.lines[k]!.listDepth > 0) return false;
+  const text = lineText(table, k);
+  return [...text].length >= MIN_BROKEN_PROSE && BROKEN_PROSE.test(text) && /[\p{Script=Han}，,、]$/u.test(text);
+}
+
+/**
+ * A heading never starts inside a sentence. A number at the start of a line right after a
+ * line of prose that breaks off mid-sentence (`…结果张榜公布，并与` / `3、补助挂钩。`) continues
+ * that sentence: no marker (a document-sharing page's chunk counter, an item list wrapped
+ * before its item). The numbers before it in the same run of lines (`1、` on the line above,
+ * itself broken off) count the same chunks.
+ */
+function withoutSentenceBreaks(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
+  const at = new Map(list.map((h) => [h.line, h]));
+  const dropped = new Set<Heading>();
+  for (const h of list) {
+    if ((h.form !== 'plain' && h.form !== 'run-in') || h.depth > 0 || h.level === 0 || h.part || h.ordinal === null || h.ordinal < 2 || dropped.has(h)) continue;
+    // A Markdown list item starts anew by its syntax.
+    if (blocks.lines[h.line]!.listDepth > 0 || !breaksOff(table, blocks, h.line - 1)) continue;
+    dropped.add(h);
+    // The counters before it, each on the line right above and itself broken off.
+    let prev = at.get(h.line - 1);
+    let ordinal = h.ordinal - 1;
+    while (prev && prev.marker.length && prev.level === h.level && prev.ordinal === ordinal && breaksOff(table, blocks, prev.line)) {
+      dropped.add(prev);
+      ordinal--;
+      prev = at.get(prev.line - 1);
+    }
+  }
+  return dropped.size ? list.filter((h) => !dropped.has(h)) : list;
 }
 
 /** A line of a flattened table ends its last cell with a bar: `（一）予以公开 |`, `2 |`. */
