@@ -651,6 +651,8 @@ export function titleAfterCover(title: ReportTitle | null, headings: readonly He
     while (unit > title.range.end.line && blocks.lines[unit]!.kind === 'blank') unit--;
     if (unit <= title.range.end.line || !titleLike(lineText(table, unit)) || PROSE_MARK.test(lineText(table, unit))) continue;
     let after = next(k + 1);
+    // The date again (a page that prints it twice), then perhaps `（此件公开发布）`.
+    if (after < firstHeading && SIGNATURE_DATE.test(lineText(table, after).replace(/\s/g, ''))) after = next(after + 1);
     if (after < firstHeading && /^[（(][^（()）]{1,12}[）)]$/.test(lineText(table, after))) after = next(after + 1);
     if (after >= firstHeading || blocks.lines[after]!.kind !== 'text' || !titleLike(lineText(table, after)) || !DOCUMENT_KIND.test(lineText(table, after))) continue;
     const raw = table.lines[after]!;
@@ -663,7 +665,7 @@ export function titleAfterCover(title: ReportTitle | null, headings: readonly He
 /** A heading that titles a document of its own: it names a kind of document (and maybe a period after it). */
 const DOCUMENT_TITLE = /(?:周报|月报|日报|季报|年报|报告|总结|计划|规划|方案|要点|纪要|通知|汇报)(?:[\s\-—–_:：（(]|第|[0-9０-９A-Za-z]|$)|^[\s*_]*(?:[0-9０-９]{4}\s*[-./年]\s*[0-9０-９]{1,2}|第\s*[0-9０-９一二三四五六七八九十]+\s*周|week\s*[0-9]+)/i;
 /** Words that name a kind of document, as titles end (with a year range or a note after them). */
-const DOCUMENT_KIND = /(?:报告|总结|方案|计划|规划|要点|意见|办法|规定|细则|纪要|汇报|通知|决定|请示)(?:[（(][^）)]*[）)])?$/;
+const DOCUMENT_KIND = /(?:报告|总结|方案|计划|规划|要点|意见|办法|规定|细则|纪要|汇报|通知|决定|请示|(?:任务|责任)分[解工])(?:[（(][^）)]*[）)])?$/;
 const OPEN_TITLE_END = /(?:的|关于|和|与|及|暨|之|对)$/u;
 const KIND_LINE = /^的?[\p{L}\p{N}]{0,16}?(?:报告|总结|方案|计划|规划|要点|意见|通知|请示|决定|办法|纪要|汇报|述职报告|自查报告|调研报告)$/u;
 
