@@ -290,6 +290,21 @@ const BOX_RE = /(?<![〇零一二三四五六七八九十○□√✓✔])(?:□
  * is a Latin reference label as in `[文字][ref]`), `【待填：日期】`, `{{amount}}`, `${count}`.
  */
 const PROMPT_RE = /\{\{[^{}\n]{1,100}\}\}|\$\{[^{}\n]{1,100}\}|(?<![!\\]|!\[[^\[\]\n]{0,60}\])\[([^\[\]\n]{1,60})\](?![(:]|\[[^\[\]\n\u3400-\u9fff]*\])|【([^【】\n]{1,60})】/g;
+const HANDLEBARS_RE = /\{\{[^{}\n]{1,100}\}\}/g;
+
+/**
+ * The logic of a Handlebars/Mustache template, not a blank: blocks (`#each x`, `/each`, `^x`),
+ * `else`, comments (`!…`), partials (`> name`), the engine's own values (`@index`, `this`, `.`)
+ * and a helper called with arguments (`add @index 1`, `formatDate date "YYYY"`, `eq a b`).
+ */
+function templateLogic(tag: string): boolean {
+  const t = tag.replace(/^~|~$/g, '').trim();
+  if (/^[#/^!>]/.test(t) || /^else(?:\s|$)/.test(t) || /^(?:@[A-Za-z_]\w*|this|\.)$/.test(t)) return true;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || !/^[a-z][A-Za-z0-9_]*$/.test(words[0]!)) return false;
+  return words.length >= 3 || words.slice(1).some((w) => /^[@"'(0-9]|[=.]/.test(w));
+}
+
 const BLANK_RE = /(?<![A-Za-z0-9_])_{3,}(?![A-Za-z0-9_])|＿{3,}/g;
 /** Brackets that hold only a blank (`（    ）`, `【　】`, `(    )`) or a blank before a date unit (`( 年度)`). */
 const EMPTY_BRACKET_RE = /（(?:[ \u3000\u00a0]{2,}|\u3000)）|【(?:[ \u3000\u00a0]{2,}|\u3000)】|\([ \u3000\u00a0]{2,}\)|[（(](?:[ \u3000\u00a0]+(?:年度|季度|年|月|日))+[ \u3000\u00a0]*[）)]/g;
@@ -373,6 +388,13 @@ export function scanLine(
     taken.span(a.open[0], a.open[1]);
     taken.span(a.close[0], a.close[1]);
   }
+  // A template's logic (`{{formatDate d "YYYY年"}}`) holds no mask either.
+  if (options.prompts && line.includes('{{', from)) {
+    HANDLEBARS_RE.lastIndex = from;
+    for (let m = HANDLEBARS_RE.exec(line); m && m.index < to; m = HANDLEBARS_RE.exec(line)) {
+      if (templateLogic(m[0].slice(2, -2))) taken.span(m.index, m.index + m[0].length);
+    }
+  }
   if (options.masks) {
     let n = found.length;
     if (/[×Xx]/.test(line)) scanMasks(line, from, to, spans, taken, found);
@@ -392,6 +414,7 @@ export function scanLine(
     const n = found.length;
     scanRegex(line, PROMPT_RE, from, to, spans, taken, (m) => {
       const inner = m[1] ?? m[2];
+      if (m[0].startsWith('{{') && templateLogic(m[0].slice(2, -2))) return null;
       if (m[1] !== undefined && (!CJK.test(inner!) || /^[ xX]$/.test(inner!))) return null;
       if (m[2] !== undefined && !PROMPT_WORD.test(inner!.trim())) return null;
       const s = m.index;
