@@ -333,3 +333,10 @@ test('the logic of a Handlebars/Mustache template is no blank: blocks, else, com
     ['{{~amount~}}', 'other', r(5, 71, 83)],
   ]);
 });
+
+test('a date with every number taken out is a blank date: ——年月日, 年 月 日; 出生年月日 and a written date are not', () => {
+  assert.deepEqual(found('——年月日在县第三届人民代表大会第二次会议上'), [['年月日', 'date', r(0, 2, 5)]]);
+  assert.deepEqual(found('落款日期：年 月 日'), [['年 月 日', 'date', r(0, 5, 10)]]);
+  assert.deepEqual(found('请填写出生年月日和籍贯。'), []);
+  assert.deepEqual(found('于2024年3月5日召开，二〇二四年月底前完成。'), []);
+});

@@ -310,6 +310,8 @@ const BLANK_RE = /(?<![A-Za-z0-9_])_{3,}(?![A-Za-z0-9_])|＿{3,}/g;
 const EMPTY_BRACKET_RE = /（(?:[ \u3000\u00a0]{2,}|\u3000)）|【(?:[ \u3000\u00a0]{2,}|\u3000)】|\([ \u3000\u00a0]{2,}\)|[（(](?:[ \u3000\u00a0]+(?:年度|季度|年|月|日))+[ \u3000\u00a0]*[）)]/g;
 /** A date written as blanks: `    年  月  日`, `2023年  月  日`. */
 const BLANK_DATE_RE = /(?:[ \u3000\u00a0]{2,}年)?[ \u3000\u00a0]{2,}月[ \u3000\u00a0]{2,}日/g;
+/** A date with no number left in it: `——年月日在…会议上`, `年 月 日` (never `出生年月日`, `2024年`). */
+const EMPTY_DATE_RE = /(?<![\u3400-\u9fffA-Za-z0-9０-９〇○])年[ \u3000]?月[ \u3000]?日/g;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const PROMPT_WORD = /^(?:待|请|填|此处|输入|补充|建议补充|TODO|todo)|(?:^|[/／、])(?:单位|姓名|名称|日期|时间|年份|月份|数字|金额|数据|地点|部门|职务|职称|标题|内容|事项|文号|项目|人名|地名)(?:$|[/／、])|^[\u3400-\u9fff]{1,8}(?:名称|姓名)$/;
 /** A line that is only an omission mark, after an optional item number: `(1)……`, `……`. */
@@ -449,6 +451,8 @@ export function scanLine(
     if (/[（【(][ \u3000\u00a0]/.test(line)) scanRegex(line, EMPTY_BRACKET_RE, from, to, spans, taken, (m) => blank(/[年月日]/.test(m[0]) ? 'date' : undefined)(m), found);
     mark(found, n);
     if (line.includes('月', from) && /[ \u3000\u00a0]{2}日/.test(line)) scanRegex(line, BLANK_DATE_RE, from, to, spans, taken, blank('date'), found);
+    mark(found, n);
+    if (line.includes('年', from) && /年[ \u3000]?月[ \u3000]?日/.test(line)) scanRegex(line, EMPTY_DATE_RE, from, to, spans, taken, blank('date'), found);
     templateOnlyBlanks(line, from, to, spans, out.templateOnly);
   }
   if (found.length > 1) found = out.placeholders = found.sort((a, b) => a.start - b.start);
