@@ -236,3 +236,16 @@ test('a guessed template on a long text whose sections run on inside its paragra
   const begun = sections(doc('社区2025年垃圾分类工作计划', '为做好今年的垃圾分类工作，制定本计划。'), 'work-plan', false);
   assert.deepEqual(begun.map((f) => [f[0], f[2]]), [['missing-section', 2], ['missing-section', 2], ['missing-section', 2]]);
 });
+
+test('自查报告 that found nothing: the problems and rectification sections it leaves out are information, named or guessed', () => {
+  const body = doc('某站清理公务用车自查报告', '按照通知要求，我站开展了公务用车清理自查。', '一、车辆基本情况', '现有公务用车三辆。', '二、自查情况', '经自查，我站公务用车全部符合配备标准，未发现需要整改的问题。');
+  const expected = [
+    ['missing-section', 5, 3, 'Missing section “自查发现的问题” required by 自查报告: it belongs after 二、自查情况.'],
+    ['missing-section', 5, 3, 'Missing section “整改措施” required by 自查报告: it belongs after 二、自查情况.'],
+  ];
+  assert.deepEqual(sections(body, 'self-inspection'), expected);
+  assert.deepEqual(sections(body, 'self-inspection', false), expected);
+  // a report that lists problems and no measures still misses its measures
+  const problems = doc('某站清理公务用车自查报告', '一、自查情况', '对三辆车逐一检查。', '二、存在问题', '个别车辆台账不全。');
+  assert.deepEqual(sections(problems, 'self-inspection').map((f) => [f[0], f[2]]), [['missing-section', 1]]);
+});

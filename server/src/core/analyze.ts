@@ -273,7 +273,7 @@ function applyTemplate(model: ReportModel, table: LineTable, context: AnalysisCo
   for (const f of findings) {
     const missing = f.code === 'missing-section' ? missingSectionOf(f.range, f.message, f.data) : null;
     if (missing) model.missing.push(missing);
-    push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, cap));
+    push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.cap ?? cap));
   }
 }
 

@@ -10,6 +10,7 @@ import type { ReportTemplate, RuleScope } from './model';
 import { isFormerTitle, titleScore } from './titles';
 import { templateMessages as msg } from './messages';
 import { planInsertion } from './insert';
+import { compileSafe } from './regex';
 
 export type TemplateCode =
   | 'missing-section'
@@ -27,6 +28,8 @@ export interface TemplateFinding {
   range: Range;
   message: string;
   data?: unknown;
+  /** At most this severity whatever the template's standing (a section the report says it need not have). */
+  cap?: 'information';
 }
 
 interface Assignment {
@@ -59,6 +62,12 @@ export function checkTemplate(model: ReportModel, table: LineTable, template: Re
   if (min !== null && top.length < min) out.push({ code: 'too-few-children', range: anchor, message: msg.tooFewTop(top.length, min) });
   if (max !== null && top.length > max) out.push({ code: 'too-many-children', range: top[max]!.range, message: msg.tooManyTop(top.length, max) });
   return out;
+}
+
+/** Some line of the report matches the rule's statement (`未发现…问题`). */
+function stated(table: LineTable, source: string): boolean {
+  const re = compileSafe(source);
+  return table.lines.some((line) => re.test(line));
 }
 
 /** Text without any section the reader finds, longer than this, is a text whose layout was lost. */
@@ -271,7 +280,9 @@ function checkScope(
       : before
         ? msg.missingBefore(rule.title, template.name, label(before))
         : msg.missingAlone(rule.title, template.name);
-    out.push({ code: 'missing-section', range: plan.anchor, message, data: { rule: rule.id, title: rule.title, level: plan.level, edits: plan.edits } });
+    const finding: TemplateFinding = { code: 'missing-section', range: plan.anchor, message, data: { rule: rule.id, title: rule.title, level: plan.level, edits: plan.edits } };
+    if (rule.unlessStated && stated(table, rule.unlessStated)) finding.cap = 'information';
+    out.push(finding);
   });
 
   for (const a of assigned) {

@@ -17,6 +17,11 @@ export interface SectionRule {
    * make a recognised template fit it.
    */
   formerTitles?: string[];
+  /**
+   * A regular expression (RE2) on the report's lines: when one says so (`未发现…问题`), the
+   * section may be left out, and its absence is information only.
+   */
+  unlessStated?: string | null;
   /** A regular expression (RE2 syntax, linear-time) matched against the normalised title. */
   pattern: string | null;
   /** Any title may stand here; `title` is then only a suggestion. */
