@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, findTemplate, type OutlineNode, type ReportModel } from '../../server/src/core';
+import { analyze, findTemplate, recognizeTemplate, type OutlineNode, type ReportModel } from '../../server/src/core';
 import { TemplateLibrary } from '../../server/src/node/templates';
 import { doc, r } from '../support/ranges';
 
@@ -248,4 +248,16 @@ test('自查报告 that found nothing: the problems and rectification sections i
   // a report that lists problems and no measures still misses its measures
   const problems = doc('某站清理公务用车自查报告', '一、自查情况', '对三辆车逐一检查。', '二、存在问题', '个别车辆台账不全。');
   assert.deepEqual(sections(problems, 'self-inspection').map((f) => [f[0], f[2]]), [['missing-section', 1]]);
+});
+
+test('工作要点 is checked as 工作要点, not as 工作计划: 总体要求 and task sections need no 工作目标 or 保障措施', () => {
+  const points = doc('某县2025年农村供水工作要点', '一、总体要求', '保障群众饮水安全。', '二、推进水源建设', '新建水厂两座。', '三、加强运行管护', '落实管护责任。');
+  assert.equal(recognizeTemplate('某县2025年农村供水工作要点', null, builtins)?.id, 'work-points');
+  assert.deepEqual(sections(points, 'work-points', false), []);
+  assert.deepEqual(sections(points, 'work-points'), []);
+  // a 工作要点 with nothing but its general requirements still misses its tasks
+  assert.deepEqual(sections(doc('某县2025年农村供水工作要点', '一、总体要求', '保障群众饮水安全。'), 'work-points').map((f) => [f[0], f[2]]), [['missing-section', 1]]);
+  // a 工作计划 still wants its goals and safeguards
+  assert.equal(recognizeTemplate('某县2025年农村供水工作计划', null, builtins)?.id, 'work-plan');
+  assert.deepEqual(sections(doc('某县2025年农村供水工作计划', '一、总体要求', '保障群众饮水安全。', '二、主要任务', '新建水厂两座。'), 'work-plan').map((f) => f[0]), ['missing-section', 'missing-section']);
 });
