@@ -235,6 +235,11 @@ test('a guessed template on a long text whose sections run on inside its paragra
   assert.deepEqual(guessed.map((f) => [f[0], f[2]]), [['missing-section', 3], ['missing-section', 3], ['missing-section', 3]]);
   const begun = sections(doc('社区2025年垃圾分类工作计划', '为做好今年的垃圾分类工作，制定本计划。'), 'work-plan', false);
   assert.deepEqual(begun.map((f) => [f[0], f[2]]), [['missing-section', 2], ['missing-section', 2], ['missing-section', 2]]);
+  // front matter is not the report's text
+  const note = '本计划由社区居委会起草，经居民代表会议讨论通过。'.repeat(12);
+  const withFrontMatter = analyze(doc('---', `note: ${note}`, '---', '为做好今年的垃圾分类工作，制定本计划。'), null, 0, { templates: builtins, fileName: '社区2025年垃圾分类工作计划.md' });
+  assert.equal(withFrontMatter.template, 'work-plan');
+  assert.deepEqual(withFrontMatter.diagnostics.filter((d) => d.code === 'missing-section').map((d) => d.severity), [2, 2, 2]);
 });
 
 test('自查报告 that found nothing: the problems and rectification sections it leaves out are information, named or guessed', () => {

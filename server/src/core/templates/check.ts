@@ -84,7 +84,10 @@ export function templateFit(model: ReportModel, template: ReportTemplate, table?
   let top = model.outline.filter((n) => n.level !== 0);
   if (!top.length) top = model.outline.find((n) => n.level === 0 && n.marker === '')?.children ?? [];
   top = top.filter((n) => !isAnnexSection(n));
-  if (!top.length) return table && textLength(table, model.title?.range.end.line ?? -1, MAX_UNSECTIONED_TEXT + 1) > MAX_UNSECTIONED_TEXT ? 0 : 1;
+  if (!top.length) {
+    const start = Math.max(model.title?.range.end.line ?? -1, model.source?.blocks.frontMatter?.endLine ?? -1);
+    return table && textLength(table, start, MAX_UNSECTIONED_TEXT + 1) > MAX_UNSECTIONED_TEXT ? 0 : 1;
+  }
   const fits = top.filter((n) => {
     const rule = n.ruleId ? template.scope.rules.find((r) => r.id === n.ruleId) : undefined;
     // A section under a name of an older format fits that format, not this one.
