@@ -163,7 +163,7 @@ describe('a client without pull diagnostics', () => {
     assert.equal(items[0]!.section, '', 'the intro belongs to no section');
     assert.ok(items.some((i) => i.section === '（一）坚持理论武装，筑牢思想根基'));
     const templates = await s.connection.sendRequest<Array<{ id: string }>>('reportAuthor/listTemplates', {});
-    assert.equal(templates.length, 7);
+    assert.equal(templates.length, 8);
     const skeleton = await s.connection.sendRequest<{ text: string }>('reportAuthor/templateSkeleton', { id: '述职报告' });
     assert.match(skeleton.text, /一、/);
     const derived = await s.connection.sendRequest<{ text: string }>('reportAuthor/deriveTemplate', { uri });

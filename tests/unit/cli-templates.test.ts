@@ -39,7 +39,7 @@ test('--list-templates --format json lists every built-in with an absolute path'
   const r = lint(['--list-templates', '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   const rows = JSON.parse(r.stdout) as Array<{ id: string; name: string; path: string }>;
-  assert.equal(rows.length, 7);
+  assert.equal(rows.length, 8);
   for (const row of rows) {
     assert.ok(row.path.startsWith('/') && existsSync(row.path), row.path);
     assert.deepEqual(Object.keys(row), ['id', 'name', 'path']);

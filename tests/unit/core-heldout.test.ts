@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, findTemplate, type OutlineNode, type ReportModel } from '../../server/src/core';
+import { analyze, findTemplate, recognizeTemplate, type OutlineNode, type ReportModel } from '../../server/src/core';
 import { TemplateLibrary } from '../../server/src/node/templates';
 import { doc, r } from '../support/ranges';
 
@@ -161,4 +161,108 @@ test('parallel un-numbered lines, each right before a numbering that starts at 1
   assert.deepEqual(found(m).filter((f) => f[0] !== 'level-skip'), []);
   // one such line alone is no outline
   assert.deepEqual(tree(analyze(doc('# 某县2025年政府工作报告', '', '过去一年工作回顾', '', '1. 经济运行稳中有进。', '', '2. 民生保障持续加强。')).outline).map((n) => (n as unknown[])[1]), ['1.经济运行稳中有进', '2.民生保障持续加强']);
+});
+
+// ---------------------------------------------------------------------------------------
+// Heldout set 2 (issue 9 follow-up)
+
+test('a line of its own that is a template section’s name is that section: never “missing” while it stands there', () => {
+  const text = doc(
+    '关于某镇茶叶产业的调研报告篇2',
+    '根据安排，调研组近期走访了全镇茶农。',
+    '基本情况',
+    '全镇茶园一万亩，茶农两千户。',
+    '存在问题：',
+    '加工能力弱，销售渠道少。',
+    '**对策建议**',
+    '建设加工中心，拓展线上销售。',
+  );
+  const outline = [[1, '基本情况', 2], [1, '存在问题', 4], [1, '对策建议', 6]];
+  // named
+  const named = analyze(text, null, 0, { choice: { kind: 'template', template: findTemplate('investigation-report', builtins)!, ref: 'investigation-report' } });
+  assert.deepEqual(tree(named.outline), outline);
+  assert.deepEqual(found(named), []);
+  assert.deepEqual(named.missing, []);
+  // recognised from the title
+  const guessed = analyze(text, null, 0, { templates: builtins });
+  assert.deepEqual(tree(guessed.outline), outline);
+  assert.deepEqual(found(guessed), []);
+  assert.deepEqual(named.headings[0]!.range, r(2, 0, 4));
+});
+
+test('a section name is no heading inside running text, under a numbered top level, or with no template in view', () => {
+  const context = { templates: builtins };
+  // the last piece of a hard-wrapped sentence
+  const wrapped = analyze(doc('关于某镇茶叶产业的调研报告', '调研组走访了全镇茶农，了解了产业的', '基本情况', '并召开了座谈会。'), null, 0, context);
+  assert.deepEqual(tree(wrapped.outline), []);
+  // a numbered top level: the author numbers sections, an unnumbered line is not one
+  const numbered = analyze(doc('关于某镇茶叶产业的调研报告', '一、基本情况', '全镇茶园一万亩。', '存在问题', '加工能力弱。', '二、对策建议', '建设加工中心。'), null, 0, context);
+  assert.deepEqual(tree(numbered.outline), [[1, '一、基本情况', 1], [1, '二、对策建议', 5]]);
+  // a line that ends the document has no body
+  const last = analyze(doc('关于某镇茶叶产业的调研报告', '全镇茶园一万亩。', '对策建议'), null, 0, context);
+  assert.deepEqual(tree(last.outline), []);
+  // no template in view (recognition off, none named): nothing to name a section
+  const plain = analyze(doc('关于某镇茶叶产业的调研报告', '调研组走访了全镇茶农。', '基本情况', '全镇茶园一万亩。'));
+  assert.deepEqual(tree(plain.outline), []);
+});
+
+test('信息公开年报 in the format before 2021: 概述 is 总体情况, 依申请公开政府信息情况 is the requests section (no repeat of 主动公开)', () => {
+  const body = (...heads: string[]) => doc('某县2016年政府信息公开工作年度报告', ...heads.flatMap((h) => [h, '具体情况如下。']));
+  assert.deepEqual(
+    sections(body('一、概述', '二、主动公开政府信息情况', '三、依申请公开政府信息情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'), 'gov-info-disclosure-annual'),
+    [],
+  );
+  // the older name of the review section; an older name with more words after it stands there, a hint
+  assert.deepEqual(
+    sections(body('一、总体情况', '二、主动公开政府信息情况', '三、依申请公开信息的情况和不予公开的情况', '四、因政府信息公开申请行政复议、提起行政诉讼的情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'), 'gov-info-disclosure-annual'),
+    [['title-mismatch', 5, 4, '三、依申请公开信息的情况和不予公开的情况 stands where the template has “收到和处理政府信息公开申请情况”.']],
+  );
+  // the requests section still missing is still an error
+  assert.deepEqual(
+    sections(body('一、概述', '二、主动公开政府信息情况', '三、政府信息公开行政复议、行政诉讼情况', '四、存在的主要问题及改进情况', '五、其他需要报告的事项'), 'gov-info-disclosure-annual').map((f) => [f[0], f[2]]),
+    [['missing-section', 1]],
+  );
+});
+
+test('a guessed template on a long text whose sections run on inside its paragraphs says what it misses as information; a report just begun gets warnings', () => {
+  const flattened = doc(
+    '社区2025年垃圾分类工作计划',
+    '1、社区2025年垃圾分类工作计划全年工作坚持源头减量。一、工作目标（一）提高分类准确率。1 .每个小区设置两处集中投放点，并配',
+    '2、备洗手设施，方便居民使用。二、主要任务（一）规范收运时间。每日早晚各收运一次，收运车辆统一标识，并与',
+    '3、物业考核挂钩。三、保障措施（一）加强宣传引导。组织志愿者入户宣传，每季度开展一次评比，评比结果在社区公示栏张贴，接受居民监督。（二）落实经费保障。分类设施建设和运行经费纳入年度预算，专款专用。',
+  );
+  const guessed = sections(flattened, 'work-plan', false);
+  assert.deepEqual(guessed.map((f) => [f[0], f[2]]), [['missing-section', 3], ['missing-section', 3], ['missing-section', 3]]);
+  const begun = sections(doc('社区2025年垃圾分类工作计划', '为做好今年的垃圾分类工作，制定本计划。'), 'work-plan', false);
+  assert.deepEqual(begun.map((f) => [f[0], f[2]]), [['missing-section', 2], ['missing-section', 2], ['missing-section', 2]]);
+  // front matter is not the report's text
+  const note = '本计划由社区居委会起草，经居民代表会议讨论通过。'.repeat(12);
+  const withFrontMatter = analyze(doc('---', `note: ${note}`, '---', '为做好今年的垃圾分类工作，制定本计划。'), null, 0, { templates: builtins, fileName: '社区2025年垃圾分类工作计划.md' });
+  assert.equal(withFrontMatter.template, 'work-plan');
+  assert.deepEqual(withFrontMatter.diagnostics.filter((d) => d.code === 'missing-section').map((d) => d.severity), [2, 2, 2]);
+});
+
+test('自查报告 that found nothing: the problems and rectification sections it leaves out are information, named or guessed', () => {
+  const body = doc('某站清理公务用车自查报告', '按照通知要求，我站开展了公务用车清理自查。', '一、车辆基本情况', '现有公务用车三辆。', '二、自查情况', '经自查，我站公务用车全部符合配备标准，未发现需要整改的问题。');
+  const expected = [
+    ['missing-section', 5, 3, 'Missing section “自查发现的问题” required by 自查报告: it belongs after 二、自查情况.'],
+    ['missing-section', 5, 3, 'Missing section “整改措施” required by 自查报告: it belongs after 二、自查情况.'],
+  ];
+  assert.deepEqual(sections(body, 'self-inspection'), expected);
+  assert.deepEqual(sections(body, 'self-inspection', false), expected);
+  // a report that lists problems and no measures still misses its measures
+  const problems = doc('某站清理公务用车自查报告', '一、自查情况', '对三辆车逐一检查。', '二、存在问题', '个别车辆台账不全。');
+  assert.deepEqual(sections(problems, 'self-inspection').map((f) => [f[0], f[2]]), [['missing-section', 1]]);
+});
+
+test('工作要点 is checked as 工作要点, not as 工作计划: 总体要求 and task sections need no 工作目标 or 保障措施', () => {
+  const points = doc('某县2025年农村供水工作要点', '一、总体要求', '保障群众饮水安全。', '二、推进水源建设', '新建水厂两座。', '三、加强运行管护', '落实管护责任。');
+  assert.equal(recognizeTemplate('某县2025年农村供水工作要点', null, builtins)?.id, 'work-points');
+  assert.deepEqual(sections(points, 'work-points', false), []);
+  assert.deepEqual(sections(points, 'work-points'), []);
+  // a 工作要点 with nothing but its general requirements still misses its tasks
+  assert.deepEqual(sections(doc('某县2025年农村供水工作要点', '一、总体要求', '保障群众饮水安全。'), 'work-points').map((f) => [f[0], f[2]]), [['missing-section', 1]]);
+  // a 工作计划 still wants its goals and safeguards
+  assert.equal(recognizeTemplate('某县2025年农村供水工作计划', null, builtins)?.id, 'work-plan');
+  assert.deepEqual(sections(doc('某县2025年农村供水工作计划', '一、总体要求', '保障群众饮水安全。', '二、主要任务', '新建水厂两座。'), 'work-plan').map((f) => f[0]), ['missing-section', 'missing-section']);
 });

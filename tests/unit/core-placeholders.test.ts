@@ -314,3 +314,29 @@ test('a mask glued to a Latin unit is a placeholder; a word such as XXL is not',
   assert.deepEqual(texts('重量XXkg，发电xx万kWh，装机xxMW'), ['XX', 'xx', 'xx']);
   for (const text of ['尺码XXL', 'boxXXkg', 'Xkg']) assert.deepEqual(texts(text), [], text);
 });
+
+test('the logic of a Handlebars/Mustache template is no blank: blocks, else, comments, partials, helper calls; its variables are', () => {
+  const text = doc(
+    '# {{team}} 月报',
+    '{{#each tasks}}',
+    '{{add @index 1}}. {{name}} {{#if owner}}（{{owner}}）{{else}}（待定）{{/if}}',
+    '{{/each}}',
+    '{{!-- 下面是附表 --}}{{> footer}}{{^risks}}无{{/risks}}',
+    '{{formatDate reportDate "YYYY年MM月"}} {{@index}} {{单位名称}} {{Your Name}} {{~amount~}}',
+  );
+  assert.deepEqual(found(text), [
+    ['{{team}}', 'other', r(0, 2, 10)],
+    ['{{name}}', 'other', r(2, 18, 26)],
+    ['{{owner}}', 'other', r(2, 41, 50)],
+    ['{{单位名称}}', 'name', r(5, 48, 56)],
+    ['{{Your Name}}', 'other', r(5, 57, 70)],
+    ['{{~amount~}}', 'other', r(5, 71, 83)],
+  ]);
+});
+
+test('a date with every number taken out is a blank date: ——年月日, 年 月 日; 出生年月日 and a written date are not', () => {
+  assert.deepEqual(found('——年月日在县第三届人民代表大会第二次会议上'), [['年月日', 'date', r(0, 2, 5)]]);
+  assert.deepEqual(found('落款日期：年 月 日'), [['年 月 日', 'date', r(0, 5, 10)]]);
+  assert.deepEqual(found('请填写出生年月日和籍贯。'), []);
+  assert.deepEqual(found('于2024年3月5日召开，二〇二四年月底前完成。'), []);
+});

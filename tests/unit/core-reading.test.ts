@@ -402,3 +402,84 @@ test('hostile lines stay linear: long runs of dots, spaces, braces or numbers in
   assert.ok(performance.now() - start < 5000, `took ${performance.now() - start} ms`);
   assert.equal(m.headings[1]!.title, '甲' + ' '.repeat(100_000) + '乙');
 });
+
+test('a section line between two rows of a flattened table, going on with the numbering, is a heading', () => {
+  // rows with several cells before and after
+  const m = analyze(
+    doc(
+      '一、总体情况',
+      '本年度共发布信息六十条。',
+      '二、主动公开政府信息情况',
+      '行政处罚 | 3 | 1 |',
+      '三、收到和处理政府信息公开申请情况',
+      '本年新收申请数量 | 4 |',
+      '四、存在的主要问题及改进情况',
+      '队伍力量不足。',
+    ),
+  );
+  assert.deepEqual(tree(m.outline), [
+    [1, '一、总体情况', 0],
+    [1, '二、主动公开政府信息情况', 2],
+    [1, '三、收到和处理政府信息公开申请情况', 4],
+    [1, '四、存在的主要问题及改进情况', 6],
+  ]);
+  assert.deepEqual(found(m), []);
+  // one cell per line, each ending with its bar
+  const cells = analyze(doc('一、总体情况', '本年度共发布信息六十条。', '二、主动公开政府信息情况', '行政强制 |', '2 |', '三、收到和处理政府信息公开申请情况', '申请人类别 |', '公民 |', '四、存在的主要问题及改进情况', '队伍力量不足。'));
+  assert.deepEqual(tree(cells.outline), [
+    [1, '一、总体情况', 0],
+    [1, '二、主动公开政府信息情况', 2],
+    [1, '三、收到和处理政府信息公开申请情况', 5],
+    [1, '四、存在的主要问题及改进情况', 8],
+  ]);
+  assert.deepEqual(found(cells), []);
+  // a wrapped cell that does not go on with the numbering is still a piece of the table
+  const wrapped = analyze(doc('一、总体情况', '本年度共发布信息六十条。', '二、收到和处理申请情况', '办理结果 |', '3 |', '（二）部分公开（区分处理的，只计这一情形，不计', '其他情形） |', '1 |', '三、存在的主要问题', '答复不够及时。'));
+  assert.deepEqual(tree(wrapped.outline), [[1, '一、总体情况', 0], [1, '二、收到和处理申请情况', 2], [1, '三、存在的主要问题', 8]]);
+  assert.deepEqual(found(wrapped), []);
+});
+
+test('a number at the start of a line that goes on with a sentence broken off on the line above is no heading (page-chunk counters)', () => {
+  const m = analyze(
+    doc(
+      '社区2025年垃圾分类工作要点',
+      '1、社区2025年垃圾分类工作要点全年工作坚持源头减量。一、完善分类设施（一）增设投放点。1 .每个小区设置两处集中投放点，并配',
+      '2、备洗手设施，方便居民使用。2 .规范收运时间。每日早晚各收运一次，收运车辆统一标识，并与',
+      '3、物业考核挂钩。（二）',
+    ),
+  );
+  assert.deepEqual(tree(m.outline), []);
+  assert.deepEqual(found(m), []);
+  // a sentence that ends before the number: the numbered lines are headings
+  const ends = analyze(doc('一、完善分类设施', '1、增设投放点。每个小区设置两处集中投放点，配备洗手设施，方便居民使用，确保分类投放。', '2、规范收运时间。每日早晚各收运一次，收运车辆统一标识，与物业考核挂钩，按月通报结果。', '3、加强宣传引导。'));
+  assert.deepEqual(tree(ends.outline), [[1, '一、完善分类设施', 0, [[3, '1、增设投放点', 1], [3, '2、规范收运时间', 2], [3, '3、加强宣传引导', 3]]]]);
+  // Markdown list items start anew by their syntax, whatever the item before ends with
+  const list = analyze(doc('## 一、主要发现', '', '1. **分类效果明显**：居民参与率提升到百分之八十，厨余垃圾分出量增加三成以上', '2. **收运仍有短板**：部分小区收运不及时，个别车辆混装混运，群众反映较多的问题尚未', '3. **宣传需要加强**：老年居民知晓率偏低'));
+  assert.equal(list.headings.filter((h) => h.marker !== '' && h.level > 1).length, 3);
+});
+
+test('a site’s chrome is never the title: search-box labels, a database’s 【】 metadata, a file name’s extension; a title the page labels is taken', () => {
+  // search-box labels above the text: no title
+  assert.equal(analyze(doc('选择特殊符号', '请输入关键词', '一、公开工作总体情况', '（一）机构建设。成立了工作专班。')).title, null);
+  // a legal database's metadata, a cover notice signed and dated (twice), then the document's own title
+  const db = analyze(
+    doc('【法宝引证码】CLI.1.998877', '【效力级别】地方规范性文件', '某县人民政府办公室关于印发某县防灾减灾任务分解的通知', '各乡镇人民政府：', '现将任务分解印发给你们，请抓好落实。', '某县人民政府办公室', '2018年3月2日', '2018年3月2日', '某县防灾减灾任务分解', '（一）监测预警', '1．完善监测网络'),
+  );
+  assert.equal(db.title?.text, '某县防灾减灾任务分解');
+  assert.deepEqual(db.title?.range, r(8, 0, 10));
+  // a file name: the title without its extension
+  const file = analyze(doc('某村2025年防汛工作要点.docx', '《某村2025年防汛工作要点.docx》由会员分享，可在线阅读。', '一、总体要求', '确保安全度汛。'));
+  assert.equal(file.title?.text, '某村2025年防汛工作要点');
+  assert.deepEqual(file.title?.range, r(0, 0, 13));
+  // a title in 【】 run into the first paragraph
+  const bracket = analyze(doc('【秋粮收购自查报告】按照上级通知要求，我站开展了自查，现将情况报告如下：', '一、自查工作开展情况', '由站长牵头开展自查。'));
+  assert.equal(bracket.title?.text, '秋粮收购自查报告');
+  assert.deepEqual(bracket.title?.range, r(0, 1, 9));
+  // a welcome line, then a title after the page's label
+  const labelled = analyze(doc('欢迎访问某某公文网!', '', '范文资料:全镇河道保洁工作实施方案', '', '2023-05-06', '', '为做好河道保洁工作，制定本方案。', '', '一、总体要求', '', '河道常年保持整洁。'));
+  assert.equal(labelled.title?.text, '全镇河道保洁工作实施方案');
+  assert.deepEqual(labelled.title?.range, r(2, 5, 17));
+  // a label whose value is no kind of document is the line as before; a plain title is untouched
+  assert.equal(analyze(doc('主题：加强基层治理', '一、基本情况', '内容。')).title?.text, '主题：加强基层治理');
+  assert.equal(analyze(doc('某镇2024年工作总结', '一、主要工作', '内容。')).title?.text, '某镇2024年工作总结');
+});

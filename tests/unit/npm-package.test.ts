@@ -78,7 +78,7 @@ test('the installed report-lint checks a report, lists the templates it carries 
   assert.equal(JSON.parse(check.stdout).summary.placeholders, EXAMPLE_PLACEHOLDERS);
   const list = spawnSync(join(bin, 'report-lint'), ['--list-templates', '--format', 'json'], { cwd: dir, env: env(), encoding: 'utf8' });
   const rows = JSON.parse(list.stdout) as Array<{ path: string }>;
-  assert.equal(rows.length, 7);
+  assert.equal(rows.length, 8);
   for (const row of rows) assert.ok(row.path.startsWith(join(prefix, 'lib/node_modules/report-author/templates/')), row.path);
   const html = spawnSync(join(bin, 'report-lint'), ['--export', 'html', 'report.md'], { cwd: dir, env: env(), encoding: 'utf8' });
   assert.equal(html.status, 0, html.stderr);

@@ -20,9 +20,9 @@ function findings(text: string, t: ReportTemplate) {
 }
 const annual = findTemplate('annual-summary', builtins)!;
 
-test('seven built-in templates, each found by id and by its Chinese name', () => {
+test('eight built-in templates, each found by id and by its Chinese name', () => {
   assert.deepEqual(builtins.map((t) => t.id).sort(), [
-    'annual-summary', 'duty-report', 'gov-info-disclosure-annual', 'half-year-summary', 'investigation-report', 'self-inspection', 'work-plan',
+    'annual-summary', 'duty-report', 'gov-info-disclosure-annual', 'half-year-summary', 'investigation-report', 'self-inspection', 'work-plan', 'work-points',
   ]);
   for (const t of builtins) {
     assert.equal(findTemplate(t.name, builtins), t);

@@ -223,3 +223,36 @@ test('an empty subsection under a rule without child rules is an empty-section t
   const found = outlineFindings(doc('一、抓学习', '（一）理论学习', '学了。', '（二）业务学习', '二、存在问题', '内容。'), SUMMARY);
   assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [['empty-section', 3]]);
 });
+
+test('unlessStated: a section the report says it need not have is missing as information only, even with the template named', () => {
+  const CHECK = inlineTemplate(`id: check
+name: 检查报告
+sections:
+  - id: done
+    title: 检查情况
+  - id: problems
+    title: 发现的问题
+    unlessStated: '(未|没有)发现[^。]{0,20}问题'
+  - id: fixes
+    title: 整改措施
+    unlessStated: '无需整改'`);
+  const severities = (text: string) => outlineFindings(text, CHECK).map((d) => [d.code, d.range.start.line, d.severity]);
+  // it says nothing was found: no problems section is needed; 整改 is still wanted (its own statement is absent)
+  assert.deepEqual(severities(doc('一、检查情况', '经检查，未发现违规使用车辆的问题。')), [
+    ['missing-section', 1, 3],
+    ['missing-section', 1, 1],
+  ]);
+  assert.deepEqual(severities(doc('一、检查情况', '经检查，没有发现问题，无需整改。')), [
+    ['missing-section', 1, 3],
+    ['missing-section', 1, 3],
+  ]);
+  // silent on it: errors as before
+  assert.deepEqual(severities(doc('一、检查情况', '检查了全部车辆。')), [
+    ['missing-section', 1, 1],
+    ['missing-section', 1, 1],
+  ]);
+  // an invalid expression is a template error
+  const bad = parseTemplate('---\nid: bad\nname: 坏\nsections:\n  - id: a\n    title: 甲\n    unlessStated: "(?<=x)y"\n---\n', '/t/bad.md');
+  assert.equal(bad.template, null);
+  assert.equal(bad.errors.length, 1);
+});

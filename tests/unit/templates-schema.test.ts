@@ -26,6 +26,7 @@ const EXPECTED_TEMPLATES = [
   'investigation-report',
   'self-inspection',
   'work-plan',
+  'work-points',
 ];
 
 function compileSchema(): ValidateFunction {
@@ -206,7 +207,7 @@ const names = (r: Rule) => [r.title, ...(r.synonyms ?? [])].map(normalize);
 const LEVEL1 = /^([一二三四五六七八九十]+)、(.*)$/;
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 
-test('the seven built-in templates are there', () => {
+test('the eight built-in templates are there', () => {
   assert.deepEqual(
     files.map((f) => f.replace(/\.md$/, '')),
     EXPECTED_TEMPLATES,
@@ -314,7 +315,8 @@ test('titles are recognised as the right kind, and annual does not take half-yea
     ['2024年第一季度工作总结', []],
     ['2024年度述职报告', ['duty-report']],
     ['2024年度述责述廉报告', ['duty-report']],
-    ['2025年工作要点', ['work-plan']],
+    ['2025年工作要点', ['work-points']],
+    ['某镇2024年政务公开工作要点', ['work-points']],
     ['**总队2025年工作计划', ['work-plan']],
     ['关于开展安全生产大检查的工作方案', ['work-plan']],
     ['关于农村养老服务的调研报告', ['investigation-report']],

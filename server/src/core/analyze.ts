@@ -11,7 +11,7 @@ import { assignMarkdownLevels, buildOutline } from './outline';
 import { joinSplitTitle, readStructure, titleAfterCover } from './reading';
 import { checkNumbering } from './numbering';
 import { messages } from './messages';
-import { checkTemplate, templateFit, findTemplate, recognizeTemplate, type ReportTemplate } from './templates';
+import { checkTemplate, templateFit, findTemplate, recognizeTemplate, sectionNames, sectionNamesOfAll, type ReportTemplate } from './templates';
 import { templateMessages } from './templates/messages';
 import { frontMatterOf } from './frontMatterOf';
 import { directiveText, findDirectives, Suppressions, type UnusedSuppression } from './suppressions';
@@ -109,7 +109,10 @@ export function analyze(
   const placeholderLines = suppressions ? unsilencedPlaceholders(scan.placeholderLines, suppressions) : scan.placeholderLines;
   const placeholders = placeholderLines === scan.placeholderLines ? scan.placeholders : placeholderLines.flatMap((e) => e.placeholders);
 
-  const headings = readStructure(scan.headings, table, blocks, scan.titleLine);
+  // A line of its own that names a section of the template (or of any the report may be recognised as) is that section.
+  const choice = context.choice;
+  const names = choice ? (choice.kind === 'template' ? sectionNames(choice.template) : undefined) : opts.recognizeTemplates && context.templates?.length ? sectionNamesOfAll(context.templates) : undefined;
+  const headings = readStructure(scan.headings, table, blocks, scan.titleLine, names);
   assignMarkdownLevels(headings);
   const { outline, parents } = buildOutline(headings, table, placeholderLines);
 
@@ -266,11 +269,11 @@ function applyTemplate(model: ReportModel, table: LineTable, context: AnalysisCo
   // most of the report's sections are none the template knows (an older layout of the same
   // kind, another kind with a like title), the guess does not fit: at most information.
   const findings = checkTemplate(model, table, template);
-  const cap = choice?.kind === 'template' ? undefined : templateFit(model, template) < MIN_RECOGNIZED_FIT ? 'information' : 'warning';
+  const cap = choice?.kind === 'template' ? undefined : templateFit(model, template, table) < MIN_RECOGNIZED_FIT ? 'information' : 'warning';
   for (const f of findings) {
     const missing = f.code === 'missing-section' ? missingSectionOf(f.range, f.message, f.data) : null;
     if (missing) model.missing.push(missing);
-    push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, cap));
+    push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.cap ?? cap));
   }
 }
 

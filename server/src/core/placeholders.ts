@@ -290,11 +290,28 @@ const BOX_RE = /(?<![〇零一二三四五六七八九十○□√✓✔])(?:□
  * is a Latin reference label as in `[文字][ref]`), `【待填：日期】`, `{{amount}}`, `${count}`.
  */
 const PROMPT_RE = /\{\{[^{}\n]{1,100}\}\}|\$\{[^{}\n]{1,100}\}|(?<![!\\]|!\[[^\[\]\n]{0,60}\])\[([^\[\]\n]{1,60})\](?![(:]|\[[^\[\]\n\u3400-\u9fff]*\])|【([^【】\n]{1,60})】/g;
+const HANDLEBARS_RE = /\{\{[^{}\n]{1,100}\}\}/g;
+
+/**
+ * The logic of a Handlebars/Mustache template, not a blank: blocks (`#each x`, `/each`, `^x`),
+ * `else`, comments (`!…`), partials (`> name`), the engine's own values (`@index`, `this`, `.`)
+ * and a helper called with arguments (`add @index 1`, `formatDate date "YYYY"`, `eq a b`).
+ */
+function templateLogic(tag: string): boolean {
+  const t = tag.replace(/^~|~$/g, '').trim();
+  if (/^[#/^!>]/.test(t) || /^else(?:\s|$)/.test(t) || /^(?:@[A-Za-z_]\w*|this|\.)$/.test(t)) return true;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || !/^[a-z][A-Za-z0-9_]*$/.test(words[0]!)) return false;
+  return words.length >= 3 || words.slice(1).some((w) => /^[@"'(0-9]|[=.]/.test(w));
+}
+
 const BLANK_RE = /(?<![A-Za-z0-9_])_{3,}(?![A-Za-z0-9_])|＿{3,}/g;
 /** Brackets that hold only a blank (`（    ）`, `【　】`, `(    )`) or a blank before a date unit (`( 年度)`). */
 const EMPTY_BRACKET_RE = /（(?:[ \u3000\u00a0]{2,}|\u3000)）|【(?:[ \u3000\u00a0]{2,}|\u3000)】|\([ \u3000\u00a0]{2,}\)|[（(](?:[ \u3000\u00a0]+(?:年度|季度|年|月|日))+[ \u3000\u00a0]*[）)]/g;
 /** A date written as blanks: `    年  月  日`, `2023年  月  日`. */
 const BLANK_DATE_RE = /(?:[ \u3000\u00a0]{2,}年)?[ \u3000\u00a0]{2,}月[ \u3000\u00a0]{2,}日/g;
+/** A date with no number left in it: `——年月日在…会议上`, `年 月 日` (never `出生年月日`, `2024年`). */
+const EMPTY_DATE_RE = /(?<![\u3400-\u9fffA-Za-z0-9０-９〇○])年[ \u3000]?月[ \u3000]?日/g;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const PROMPT_WORD = /^(?:待|请|填|此处|输入|补充|建议补充|TODO|todo)|(?:^|[/／、])(?:单位|姓名|名称|日期|时间|年份|月份|数字|金额|数据|地点|部门|职务|职称|标题|内容|事项|文号|项目|人名|地名)(?:$|[/／、])|^[\u3400-\u9fff]{1,8}(?:名称|姓名)$/;
 /** A line that is only an omission mark, after an optional item number: `(1)……`, `……`. */
@@ -373,6 +390,13 @@ export function scanLine(
     taken.span(a.open[0], a.open[1]);
     taken.span(a.close[0], a.close[1]);
   }
+  // A template's logic (`{{formatDate d "YYYY年"}}`) holds no mask either.
+  if (options.prompts && line.includes('{{', from)) {
+    HANDLEBARS_RE.lastIndex = from;
+    for (let m = HANDLEBARS_RE.exec(line); m && m.index < to; m = HANDLEBARS_RE.exec(line)) {
+      if (templateLogic(m[0].slice(2, -2))) taken.span(m.index, m.index + m[0].length);
+    }
+  }
   if (options.masks) {
     let n = found.length;
     if (/[×Xx]/.test(line)) scanMasks(line, from, to, spans, taken, found);
@@ -392,6 +416,7 @@ export function scanLine(
     const n = found.length;
     scanRegex(line, PROMPT_RE, from, to, spans, taken, (m) => {
       const inner = m[1] ?? m[2];
+      if (m[0].startsWith('{{') && templateLogic(m[0].slice(2, -2))) return null;
       if (m[1] !== undefined && (!CJK.test(inner!) || /^[ xX]$/.test(inner!))) return null;
       if (m[2] !== undefined && !PROMPT_WORD.test(inner!.trim())) return null;
       const s = m.index;
@@ -426,6 +451,8 @@ export function scanLine(
     if (/[（【(][ \u3000\u00a0]/.test(line)) scanRegex(line, EMPTY_BRACKET_RE, from, to, spans, taken, (m) => blank(/[年月日]/.test(m[0]) ? 'date' : undefined)(m), found);
     mark(found, n);
     if (line.includes('月', from) && /[ \u3000\u00a0]{2}日/.test(line)) scanRegex(line, BLANK_DATE_RE, from, to, spans, taken, blank('date'), found);
+    mark(found, n);
+    if (line.includes('年', from) && /年[ \u3000]?月[ \u3000]?日/.test(line)) scanRegex(line, EMPTY_DATE_RE, from, to, spans, taken, blank('date'), found);
     templateOnlyBlanks(line, from, to, spans, out.templateOnly);
   }
   if (found.length > 1) found = out.placeholders = found.sort((a, b) => a.start - b.start);

@@ -8,6 +8,7 @@
 import type { Heading, ReportTitle } from './types';
 import type { BlockScan } from './blocks';
 import { lineRange, type LineTable } from './text';
+import { normalizeTitle } from './templates/titles';
 
 const TOC_LINE = /^(?:#{1,6}[ \t]+)?(?:\*\*|__)?[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*(?:\*\*|__)?[ \t]*$/;
 /** A table-of-contents entry ends in its page number: `一、总体情况……3`, `概况 .... 12`, `概况\t5`. */
@@ -123,7 +124,13 @@ function documentHeading(table: LineTable, n: number, depth: number): Heading {
  * The headings as the author means them: a new array of copies (what the line cache keeps
  * is never changed). `titleLine` is the document title, which is never a new document of its own.
  */
-export function readStructure(headings: readonly Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
+export function readStructure(
+  headings: readonly Heading[],
+  table: LineTable,
+  blocks: BlockScan,
+  titleLine: ReportTitle | null,
+  sectionNames?: ReadonlySet<string>,
+): Heading[] {
   // 1. A table of contents repeats the outline; it is not the outline. A Markdown heading that
   // names a part of the document's form (`## 标题`, `## 落款（可选）`) is no section either.
   const toc = tocBlocks(table, blocks, headings);
@@ -133,8 +140,10 @@ export function readStructure(headings: readonly Heading[], table: LineTable, bl
   // A contents list of links into the document (`1. [版本发布](#一、版本发布)`) repeats the outline too.
   list = list.filter((h) => !ANCHOR_LINK.test(h.title));
   list = unnumberedSections(list, table, blocks, titleLine);
+  if (sectionNames?.size) list = namedSections(list, table, blocks, titleLine, sectionNames);
   list = parallelSections(list, table, blocks, titleLine);
-  list = list.filter((h) => !tableCell(h, table, blocks));
+  list = withoutTableCells(list, table, blocks);
+  list = withoutSentenceBreaks(list, table, blocks);
   list = withoutTableNumbering(list, table, blocks);
   list = decimalSubheads(list, table, blocks);
 
@@ -221,6 +230,46 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
   return [...list, ...added].sort((a, b) => a.line - b.line);
 }
 
+/** The longest line read as a section by its name alone. */
+const MAX_NAMED_SECTION = 20;
+
+/**
+ * Where the top level carries no numbers, a line of its own whose whole text is the name of a
+ * template's section (`基本情况`, `存在问题：`, `**对策建议**`), between the end of a sentence (or
+ * the title) and a body, is that section's level-1 heading. `names`: normalised titles and
+ * synonyms of the templates' top sections.
+ */
+function namedSections(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null, names: ReadonlySet<string>): Heading[] {
+  if (list.some((h) => h.depth > 0 || (h.level <= 1 && h.ordinal !== null) || h.part)) return list;
+  const headingLines = new Set(list.map((h) => h.line));
+  const titleAt = titleLine?.range.start.line ?? -1;
+  const added: Heading[] = [];
+  for (let k = 0; k < table.lines.length; k++) {
+    const li = blocks.lines[k]!;
+    if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || headingLines.has(k) || k === titleAt) continue;
+    const raw = table.lines[k]!;
+    if (raw.length > MAX_NAMED_SECTION * 2 + 8) continue; // every keystroke reads every line: skip long ones first
+    const text = lineText(table, k).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/[：:]$/, '').trim();
+    const chars = [...text].length;
+    if (chars < 3 || chars > MAX_NAMED_SECTION || PROSE_MARK.test(text) || !names.has(normalizeTitle(text))) continue;
+    // Before it: the end of a sentence, the title, a heading or nothing; after it: its body.
+    let before = k - 1;
+    while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
+    const opens =
+      before < 0 ||
+      before === titleAt ||
+      headingLines.has(before) ||
+      (blocks.lines[before]!.kind === 'text' && /[。！!？?：:”」』]$/.test(lineText(table, before))) ||
+      blocks.lines[before]!.kind === 'front-matter';
+    let after = k + 1;
+    while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
+    if (!opens || after >= table.lines.length || blocks.lines[after]!.kind !== 'text' || blocks.lines[after]!.inQuote) continue;
+    added.push({ ...documentHeading(table, k, 0), level: 1, title: text });
+  }
+  if (!added.length) return list;
+  return [...list, ...added].sort((a, b) => a.line - b.line);
+}
+
 /**
  * Where the top level carries no numbers, short lines that each stand right before a numbering
  * that starts at 1 (`2023年工作回顾` / `1.` `2.` … / `2024年工作展望` / `1.` `2.` …), two or more of
@@ -288,18 +337,44 @@ function decimalSubheads(list: Heading[], table: LineTable, blocks: BlockScan): 
 const VALUE_LINE = /^[-—–]?[0-9０-９][0-9０-９.,，．]*\s*(?:%|％|‰|万元|亿元|元|万|个|件|次|人|项|家|条)?$|^[-—–]$/;
 
 /**
- * A table flattened one cell per line: a numbered line followed by a line holding only its
- * value (`一、本年新收申请数量` / `12`) is a row label, not a heading.
+ * The headings without the numbered lines that are cells of a flattened table. A line between
+ * two table lines that goes on with the document's numbering (`二、…` / `规章 | 0 |` /
+ * `三、收到和处理…` / `申请人情况 |`) holds no cell separator of its own: it is the section that
+ * follows the table, not a wrapped cell.
  */
-function tableCell(h: Heading, table: LineTable, blocks: BlockScan): boolean {
+function withoutTableCells(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
+  const last = [0, 0, 0, 0, 0];
+  const out: Heading[] = [];
+  for (const h of list) {
+    const numbered = h.level > 0 && h.ordinal !== null && !h.part;
+    const next = numbered && h.ordinal! >= 2 && last[h.level] === h.ordinal! - 1;
+    if (tableCell(h, table, blocks, next)) continue;
+    if (h.level === 0) last.fill(0);
+    else if (numbered) {
+      last[h.level] = h.ordinal!;
+      for (let d = h.level + 1; d <= 4; d++) last[d] = 0;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+/**
+ * A table flattened one cell per line: a numbered line followed by a line holding only its
+ * value (`一、本年新收申请数量` / `12`) is a row label, not a heading. `next`: the line carries
+ * the next number of the document's own numbering.
+ */
+function tableCell(h: Heading, table: LineTable, blocks: BlockScan, next: boolean): boolean {
   if (h.form !== 'plain' || h.depth > 0 || h.level === 0 || h.part) return false;
   let k = h.line + 1;
   while (k < table.lines.length && blocks.lines[k]!.kind === 'blank') k++;
   if (k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k))) return true;
   // A flattened pipe table whose long cell wrapped (`2 |`, `（二）部分公开（……不计`, `其他情形） |`):
   // a line with no cell end of its own, right between two lines that end a cell, is a piece of the table.
+  // One that goes on with the document's numbering is the section after the table.
   const prev = h.line - 1;
   return (
+    !next &&
     k === h.line + 1 &&
     k < table.lines.length &&
     prev >= 0 &&
@@ -308,6 +383,43 @@ function tableCell(h: Heading, table: LineTable, blocks: BlockScan): boolean {
     CELL_END.test(lineText(table, prev)) &&
     CELL_END.test(lineText(table, k))
   );
+}
+
+/** A line of prose that breaks off inside a sentence: long, with sentence punctuation, ending in a character. */
+const BROKEN_PROSE = /[，,。；;]/;
+const MIN_BROKEN_PROSE = 40;
+
+function breaksOff(table: LineTable, blocks: BlockScan, k: number): boolean {
+  if (k < 0 || blocks.lines[k]!.kind !== 'text' || blocks.lines[k]!.inQuote || blocks.lines[k]!.listDepth > 0) return false;
+  const text = lineText(table, k);
+  return [...text].length >= MIN_BROKEN_PROSE && BROKEN_PROSE.test(text) && /[\p{Script=Han}，,、]$/u.test(text);
+}
+
+/**
+ * A heading never starts inside a sentence. A number at the start of a line right after a
+ * line of prose that breaks off mid-sentence (`…结果张榜公布，并与` / `3、补助挂钩。`) continues
+ * that sentence: no marker (a document-sharing page's chunk counter, an item list wrapped
+ * before its item). The numbers before it in the same run of lines (`1、` on the line above,
+ * itself broken off) count the same chunks.
+ */
+function withoutSentenceBreaks(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
+  const at = new Map(list.map((h) => [h.line, h]));
+  const dropped = new Set<Heading>();
+  for (const h of list) {
+    if ((h.form !== 'plain' && h.form !== 'run-in') || h.depth > 0 || h.level === 0 || h.part || h.ordinal === null || h.ordinal < 2 || dropped.has(h)) continue;
+    // A Markdown list item starts anew by its syntax.
+    if (blocks.lines[h.line]!.listDepth > 0 || !breaksOff(table, blocks, h.line - 1)) continue;
+    dropped.add(h);
+    // The counters before it, each on the line right above and itself broken off.
+    let prev = at.get(h.line - 1);
+    let ordinal = h.ordinal - 1;
+    while (prev && prev.marker.length && prev.level === h.level && prev.ordinal === ordinal && breaksOff(table, blocks, prev.line)) {
+      dropped.add(prev);
+      ordinal--;
+      prev = at.get(prev.line - 1);
+    }
+  }
+  return dropped.size ? list.filter((h) => !dropped.has(h)) : list;
 }
 
 /** A line of a flattened table ends its last cell with a bar: `（一）予以公开 |`, `2 |`. */
@@ -539,6 +651,8 @@ export function titleAfterCover(title: ReportTitle | null, headings: readonly He
     while (unit > title.range.end.line && blocks.lines[unit]!.kind === 'blank') unit--;
     if (unit <= title.range.end.line || !titleLike(lineText(table, unit)) || PROSE_MARK.test(lineText(table, unit))) continue;
     let after = next(k + 1);
+    // The date again (a page that prints it twice), then perhaps `（此件公开发布）`.
+    if (after < firstHeading && SIGNATURE_DATE.test(lineText(table, after).replace(/\s/g, ''))) after = next(after + 1);
     if (after < firstHeading && /^[（(][^（()）]{1,12}[）)]$/.test(lineText(table, after))) after = next(after + 1);
     if (after >= firstHeading || blocks.lines[after]!.kind !== 'text' || !titleLike(lineText(table, after)) || !DOCUMENT_KIND.test(lineText(table, after))) continue;
     const raw = table.lines[after]!;
@@ -551,7 +665,7 @@ export function titleAfterCover(title: ReportTitle | null, headings: readonly He
 /** A heading that titles a document of its own: it names a kind of document (and maybe a period after it). */
 const DOCUMENT_TITLE = /(?:周报|月报|日报|季报|年报|报告|总结|计划|规划|方案|要点|纪要|通知|汇报)(?:[\s\-—–_:：（(]|第|[0-9０-９A-Za-z]|$)|^[\s*_]*(?:[0-9０-９]{4}\s*[-./年]\s*[0-9０-９]{1,2}|第\s*[0-9０-９一二三四五六七八九十]+\s*周|week\s*[0-9]+)/i;
 /** Words that name a kind of document, as titles end (with a year range or a note after them). */
-const DOCUMENT_KIND = /(?:报告|总结|方案|计划|规划|要点|意见|办法|规定|细则|纪要|汇报|通知|决定|请示)(?:[（(][^）)]*[）)])?$/;
+const DOCUMENT_KIND = /(?:报告|总结|方案|计划|规划|要点|意见|办法|规定|细则|纪要|汇报|通知|决定|请示|(?:任务|责任)分[解工])(?:[（(][^）)]*[）)])?$/;
 const OPEN_TITLE_END = /(?:的|关于|和|与|及|暨|之|对)$/u;
 const KIND_LINE = /^的?[\p{L}\p{N}]{0,16}?(?:报告|总结|方案|计划|规划|要点|意见|通知|请示|决定|办法|纪要|汇报|述职报告|自查报告|调研报告)$/u;
 

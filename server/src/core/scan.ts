@@ -41,6 +41,28 @@ const ATX_OPEN = /^#{1,6}(?:[ \t]+|$)/;
 const MIN_TITLE_LETTERS = 4;
 /** Page chrome above a report's title: breadcrumbs, publication metadata. */
 const PAGE_CHROME = /^(?:-+>|>|»|首页|当前位置|您的位置|您现在的位置)|(?:发布时间|发布日期|发文日期|信息来源|来源|浏览次数|访问次数|点击数|阅读量|更新时间)\s*[:：]/;
+/** A site's own words above a text: its search box and buttons (`选择特殊符号`, `请输入搜索`), its welcome. */
+const SITE_CHROME = /^(?:选择(?:特殊符号|搜索类型|字体|字号|文字大小)|请(?:输入|选择)(?:关键字|关键词|搜索|检索)|(?:站内|高级|全文)?搜索\s*$|打印本页|关闭窗口|返回顶部|分享到|欢迎(?:来到|访问|光临|您来到))/;
+/** A label in 【】 at the start of a line, or a short label before a colon: `【时效性】现行有效`, `范文资料:…`. */
+const BRACKET_LABEL = /^【([^【】]{1,40})】/;
+const COLON_LABEL = /^[^\s:：，,。]{1,6}[:：]\s*(\S.{3,58})$/;
+/** A title ends in the kind of document it is (with a note in brackets after it). */
+const KIND_END = /(?:报告|总结|方案|计划|规划|要点|意见|办法|规定|细则|纪要|汇报|通知|决定|请示|(?:任务|责任)分[解工])(?:[（(][^）)]*[）)])?$/;
+const FILE_EXTENSION = /\.(?:docx?|wps|pdf|txt|pptx?|xlsx?)$/i;
+
+/**
+ * What a page's label at the start of a line says of the title: the title it labels
+ * (`【公务用房自查报告】…`, `范文资料:全县…实施方案`), null for a label of metadata
+ * (`【法宝引证码】CLI.1.4`, `【时效性】现行有效`: no title, no body), '' when there is no label.
+ */
+function siteLabel(text: string): string | null {
+  const bracket = BRACKET_LABEL.exec(text);
+  if (bracket) return KIND_END.test(bracket[1]!.trim()) ? bracket[1]!.trim() : text.length > bracket[0].length + 40 ? '' : null;
+  const colon = COLON_LABEL.exec(text);
+  if (colon && KIND_END.test(colon[1]!.trim()) && !/[。；;，,！!？?]/.test(colon[1]!)) return colon[1]!.trim();
+  return '';
+}
+
 const INLINE_MARKER = /[，,；;]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/g;
 /** `## 附件1 …`, `## 附录 名词解释`, `## 附件（可选）`, `## 附5:` (not `## 附近…`). */
 const MD_ANNEX = /^(?:附(?:件|录|表)(?:[\s\u30000-9０-９一二三四五六七八九十:：（(A-Z]|$)|附\s*[0-9０-９一二三四五六七八九十])/;
@@ -225,10 +247,26 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
       const text = stripEmphasis(line, from, to, emphasis).trim();
       const letters = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
       // A web page's breadcrumb or metadata line before the title is no title, and no body yet.
-      if (letters >= MIN_TITLE_LETTERS && !PAGE_CHROME.test(text)) {
+      if (letters >= MIN_TITLE_LETTERS && !PAGE_CHROME.test(text) && !SITE_CHROME.test(text)) {
+        const label = siteLabel(text);
+        if (label === null) {
+          seenContent = true; // a database's metadata (`【法宝引证码】…`): chrome too
+          continue;
+        }
+        if (label) {
+          // `【公务用房自查报告】为落实…`, `范文资料:全县…实施方案`: the title the page labels.
+          titleSearch = false;
+          const at = line.indexOf(label, from);
+          result.titleLine = { text: label, range: at >= 0 ? lineRange(n, at, at + label.length) : lineRange(n, from, to), source: 'line' };
+          seenContent = true;
+          continue;
+        }
         titleSearch = false;
         if ([...text].length <= 60 && !/[。；;：:，,！!？?]$/.test(text) && li.listDepth === 0) {
-          result.titleLine = { text: cleanTitle(text), range: lineRange(n, from, to), source: 'line' };
+          // A file's name is the title without its extension (`…工作要点.docx` on a sharing page).
+          const ext = FILE_EXTENSION.exec(text);
+          const end = ext && line.slice(from, to).endsWith(ext[0]) ? to - ext[0].length : to;
+          result.titleLine = { text: cleanTitle(ext ? text.slice(0, ext.index) : text), range: lineRange(n, from, end), source: 'line' };
         }
       }
     }

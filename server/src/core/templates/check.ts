@@ -7,9 +7,10 @@ import { isDirectiveLine } from '../suppressions';
 import type { OutlineNode, Range, ReportModel } from '../types';
 import type { LineTable } from '../text';
 import type { ReportTemplate, RuleScope } from './model';
-import { titleScore } from './titles';
+import { isFormerTitle, titleScore } from './titles';
 import { templateMessages as msg } from './messages';
 import { planInsertion } from './insert';
+import { compileSafe } from './regex';
 
 export type TemplateCode =
   | 'missing-section'
@@ -27,6 +28,8 @@ export interface TemplateFinding {
   range: Range;
   message: string;
   data?: unknown;
+  /** At most this severity whatever the template's standing (a section the report says it need not have). */
+  cap?: 'information';
 }
 
 interface Assignment {
@@ -61,19 +64,34 @@ export function checkTemplate(model: ReportModel, table: LineTable, template: Re
   return out;
 }
 
+/** Some line of the report matches the rule's statement (`未发现…问题`). */
+function stated(table: LineTable, source: string): boolean {
+  const re = compileSafe(source);
+  return table.lines.some((line) => re.test(line));
+}
+
+/** Text without any section the reader finds, longer than this, is a text whose layout was lost. */
+const MAX_UNSECTIONED_TEXT = 200;
+
 /**
  * How well a checked report fits its template: the share of its top-level sections that a rule
  * takes by title, or that stand where the template allows any title. Read after checkTemplate
- * (which marks each section with its rule); 1 when there is nothing to judge.
+ * (which marks each section with its rule); 1 when there is nothing to judge (a report just
+ * begun), 0 when the report is a long text with no section to read (its sections run on
+ * inside paragraphs, as on a document-sharing page): nothing there confirms the guess.
  */
-export function templateFit(model: ReportModel, template: ReportTemplate): number {
+export function templateFit(model: ReportModel, template: ReportTemplate, table?: LineTable): number {
   let top = model.outline.filter((n) => n.level !== 0);
   if (!top.length) top = model.outline.find((n) => n.level === 0 && n.marker === '')?.children ?? [];
   top = top.filter((n) => !isAnnexSection(n));
-  if (!top.length) return 1;
+  if (!top.length) {
+    const start = Math.max(model.title?.range.end.line ?? -1, model.source?.blocks.frontMatter?.endLine ?? -1);
+    return table && textLength(table, start, MAX_UNSECTIONED_TEXT + 1) > MAX_UNSECTIONED_TEXT ? 0 : 1;
+  }
   const fits = top.filter((n) => {
     const rule = n.ruleId ? template.scope.rules.find((r) => r.id === n.ruleId) : undefined;
-    return rule !== undefined && (rule.freeTitle || titleScore(n.title, rule) >= 1.5);
+    // A section under a name of an older format fits that format, not this one.
+    return rule !== undefined && (rule.freeTitle || titleScore(n.title, rule) >= 1.5) && !isFormerTitle(n.title, rule);
   });
   return fits.length / top.length;
 }
@@ -265,7 +283,9 @@ function checkScope(
       : before
         ? msg.missingBefore(rule.title, template.name, label(before))
         : msg.missingAlone(rule.title, template.name);
-    out.push({ code: 'missing-section', range: plan.anchor, message, data: { rule: rule.id, title: rule.title, level: plan.level, edits: plan.edits } });
+    const finding: TemplateFinding = { code: 'missing-section', range: plan.anchor, message, data: { rule: rule.id, title: rule.title, level: plan.level, edits: plan.edits } };
+    if (rule.unlessStated && stated(table, rule.unlessStated)) finding.cap = 'information';
+    out.push(finding);
   });
 
   for (const a of assigned) {
@@ -310,6 +330,19 @@ function isContentItem(n: OutlineNode, table: LineTable): boolean {
 }
 
 /** Characters of a section's text after its heading, spaces not counted; counting stops at `enough`. */
+/** Characters other than spaces after line `after`, counted up to `enough`. */
+function textLength(table: LineTable, after: number, enough: number): number {
+  let count = 0;
+  for (let line = after + 1; line < table.lines.length; line++) {
+    const text = table.lines[line]!;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0x0d && c !== 0xa0 && ++count >= enough) return count;
+    }
+  }
+  return count;
+}
+
 export function bodyLength(node: OutlineNode, table: LineTable, enough = Infinity): number {
   const { end } = node.sectionRange;
   let count = 0;

@@ -3,6 +3,6 @@ export { parseTemplate } from './parse';
 export { checkTemplate, templateFit, bodyLength, type TemplateFinding, type TemplateCode } from './check';
 export { findTemplate, recognizeTemplate } from './registry';
 export { renumberMarker } from './insert';
-export { normalizeTitle, similarity } from './titles';
+export { normalizeTitle, similarity, sectionNames, sectionNamesOfAll } from './titles';
 export { compileSafe, regexError } from './regex';
 export { deriveTemplate, maskNumbers } from './derive';

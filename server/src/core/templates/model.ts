@@ -11,6 +11,17 @@ export interface SectionRule {
   title: string;
   /** Other titles that name the same section. */
   synonyms: string[];
+  /**
+   * Names the section had in an older format of the report kind (`概述` for `总体情况`): they
+   * match like synonyms, but a report that uses them is in that older format, so they do not
+   * make a recognised template fit it.
+   */
+  formerTitles?: string[];
+  /**
+   * A regular expression (RE2) on the report's lines: when one says so (`未发现…问题`), the
+   * section may be left out, and its absence is information only.
+   */
+  unlessStated?: string | null;
   /** A regular expression (RE2 syntax, linear-time) matched against the normalised title. */
   pattern: string | null;
   /** Any title may stand here; `title` is then only a suggestion. */

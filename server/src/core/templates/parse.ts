@@ -46,6 +46,10 @@ export function parseTemplate(text: string, file: string | null, rulesText?: str
         const why = regexError(r.pattern);
         if (why) errors.push({ message: l10n.t('The pattern is not a valid RE2 regular expression: {0}', why), range: rangeAt([...p, 'pattern']) });
       }
+      if (r.unlessStated !== undefined) {
+        const why = regexError(r.unlessStated);
+        if (why) errors.push({ message: l10n.t('The pattern is not a valid RE2 regular expression: {0}', why), range: rangeAt([...p, 'unlessStated']) });
+      }
       const rep = parseRepeat(r);
       if (rep.min > rep.max) errors.push({ message: l10n.t('repeat: the minimum is larger than the maximum.'), range: rangeAt([...p, 'repeat']) });
       if (r.children) collect(r.children.sections ?? [], [...p, 'children', 'sections']);
@@ -94,6 +98,8 @@ interface RawRule {
   id: string;
   title: string;
   synonyms?: string[];
+  formerTitles?: string[];
+  unlessStated?: string;
   pattern?: string;
   freeTitle?: boolean;
   required?: boolean;
@@ -140,6 +146,8 @@ function toRule(r: RawRule): SectionRule {
     id: r.id,
     title: r.title,
     synonyms: r.synonyms ?? [],
+    formerTitles: r.formerTitles ?? [],
+    unlessStated: r.unlessStated ?? null,
     pattern: r.pattern ?? null,
     freeTitle: r.freeTitle === true,
     min,

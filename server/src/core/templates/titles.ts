@@ -1,5 +1,5 @@
 /** Comparing section titles: numbers, punctuation and spacing never matter. */
-import type { SectionRule } from './model';
+import type { ReportTemplate, SectionRule } from './model';
 import { compileSafe } from './regex';
 
 export function normalizeTitle(title: string): string {
@@ -47,6 +47,14 @@ export function titleScore(title: string, rule: SectionRule): number {
   return score;
 }
 
+/** The title is one of the rule's former names (exactly, a year in front aside): a report in an older format. */
+export function isFormerTitle(title: string, rule: SectionRule): boolean {
+  if (!rule.formerTitles?.length) return false;
+  const full = normalizeTitle(title);
+  const former = rule.formerTitles.map(normalizeTitle);
+  return former.includes(full) || former.includes(full.replace(LEADING_YEAR, ''));
+}
+
 /** A year in front (`2025年`, `2025年度`, `20XX年`, `二〇二五年`) does not change what a section is. */
 const LEADING_YEAR = /^(?:[0-9０-９]{4}|[12][0-9０-９xX×＊*]{3}|[12][0-9][xX×＊*]{2}|二[〇零][一二三四五六七八九〇零]{2})年度?的?/;
 
@@ -59,7 +67,7 @@ const MIN_QUALIFIED_NAME = 4;
 function computeScore(title: string, rule: SectionRule): number {
   const full = normalizeTitle(title);
   if (!full) return 0;
-  const names = [rule.title, ...rule.synonyms].map(normalizeTitle);
+  const names = [rule.title, ...rule.synonyms, ...(rule.formerTitles ?? [])].map(normalizeTitle);
   // `2024 计划` reads as `2024年计划`: a year is a year with or without its 年.
   const year = LEADING_YEAR_SPACED.exec(title);
   const withYear = year ? normalizeTitle(year[0]) + '年' + normalizeTitle(title.slice(year[0].length)) : full;
@@ -77,4 +85,27 @@ function computeScore(title: string, rule: SectionRule): number {
   if ([...tail].length >= 2 && (names.includes(tail) || pattern?.test(tail))) return 1.5;
   if (forms.some((t) => names.some((n) => similarity(n, t) >= 0.6))) return 1;
   return 0;
+}
+
+const namesOfTemplate = new WeakMap<ReportTemplate, ReadonlySet<string>>();
+const namesOfList = new WeakMap<readonly ReportTemplate[], ReadonlySet<string>>();
+
+/** The normalised titles and synonyms of a template's top sections (what a line alone may name). */
+export function sectionNames(template: ReportTemplate): ReadonlySet<string> {
+  let names = namesOfTemplate.get(template);
+  if (!names) {
+    names = new Set(template.scope.rules.flatMap((r) => [r.title, ...r.synonyms, ...(r.formerTitles ?? [])]).map(normalizeTitle).filter((n) => [...n].length >= 2));
+    namesOfTemplate.set(template, names);
+  }
+  return names;
+}
+
+/** The section names of every template a report may be recognised as. */
+export function sectionNamesOfAll(templates: readonly ReportTemplate[]): ReadonlySet<string> {
+  let names = namesOfList.get(templates);
+  if (!names) {
+    names = new Set(templates.flatMap((t) => [...sectionNames(t)]));
+    namesOfList.set(templates, names);
+  }
+  return names;
 }
