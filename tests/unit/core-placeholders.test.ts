@@ -307,7 +307,7 @@ test('a template variable in single braces is a prompt; braces around other text
     ['{report_title}', 'other', r(0, 5, 19)],
     ['{单位名称}', 'name', r(0, 21, 27)],
   ]);
-  for (const text of ['公式\\frac{ab}{cd}', '集合{a}和{重点工作}', '对象{ "a": 1 }']) assert.deepEqual(texts(text), [], text);
+  for (const text of ['公式\\frac{ab}{cd}', '集合{a}和{重点工作}', '对象{ "a": 1 }', '{pagebreak}', '目录见{toc}']) assert.deepEqual(texts(text), [], text);
 });
 
 test('a mask glued to a Latin unit is a placeholder; a word such as XXL is not', () => {

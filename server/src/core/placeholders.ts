@@ -282,6 +282,8 @@ const LATIN_UNIT = /^(?:kg|km|cm|mm|ml|mL|kW|kWh|MW|MWh|GW|GWh|kV|kVA|GB|MB|TB|H
  */
 const DATE_MASK_RE = /(?<![A-Za-z0-9_])(?:(?:YYYY|yyyy)(?:[-/.](?:MM|mm)(?:[-/.](?:DD|dd))?)?|(?:MM|mm)[-/.](?:DD|dd)|(?:MM|mm)(?=月)|(?:DD|dd)(?=[日号]))(?![A-Za-z0-9_])/g;
 /** A template variable in single braces: `{report_title}`, `{单位名称}` (not `{{…}}`, `${…}` or LaTeX's `\frac{a}`). */
+/** Layout directives of Markdown converters in the same braces: instructions, not values (`{pagebreak}`, `{toc}`). */
+const LAYOUT_DIRECTIVE = /^(?:pagebreak|page_break|newpage|new_page|clearpage|pb|toc|linebreak|br)$/i;
 const BRACE_RE = /(?<![{}$\\A-Za-z0-9_])\{([A-Za-z_][A-Za-z0-9_]{1,40}|[\u3400-\u9fff]{2,12})\}(?!\})/g;
 /** `□□`, `○○`: masked characters; never a ticked box (`□√`) or the zero of `二○○八`. */
 const BOX_RE = /(?<![〇零一二三四五六七八九十○□√✓✔])(?:□{2,}|○{2,})(?![〇零一二三四五六七八九十○□√✓✔])/g;
@@ -427,7 +429,7 @@ export function scanLine(
       const k = found.length;
       scanRegex(line, BRACE_RE, from, to, spans, taken, (m) => {
         const inner = m[1]!;
-        if (CJK.test(inner) && !PROMPT_WORD.test(inner)) return null;
+        if (CJK.test(inner) ? !PROMPT_WORD.test(inner) : LAYOUT_DIRECTIVE.test(inner)) return null;
         return { start: m.index, end: m.index + m[0].length, kind: classifyPrompt(inner), form: 'prompt' };
       }, found);
       mark(found, k);
