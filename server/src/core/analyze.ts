@@ -13,7 +13,7 @@ import { checkNumbering } from './numbering';
 import { messages } from './messages';
 import { checkTemplate, templateFit, findTemplate, recognizeTemplate, type ReportTemplate } from './templates';
 import { templateMessages } from './templates/messages';
-import { frontMatterOf } from './frontMatterOf';
+import { frontMatterOfLines } from './frontMatterOf';
 import { directiveText, findDirectives, Suppressions, type UnusedSuppression } from './suppressions';
 
 /** Which template applies, as the edge (CLI, server) resolved it. */
@@ -96,11 +96,24 @@ export function analyze(
   version = 0,
   context: AnalysisContext = {},
 ): ReportModel {
-  const opts = withFileOptions(resolveOptions(options), frontMatterOf(text));
-  const table = splitLines(text);
+  return analyzeLines(splitLines(text), options, version, context);
+}
+
+/**
+ * Analyses one version of a report given as its lines (an editor's document keeps them
+ * between versions: unchanged lines are the same strings, so the cache finds them at the
+ * cost of a pointer comparison). `table.text` is read only by the few checks that need the
+ * whole text (a template's insertions look at its line breaks).
+ */
+export function analyzeLines(
+  table: LineTable,
+  options?: DeepPartial<AnalysisOptions> | null,
+  version = 0,
+  context: AnalysisContext = {},
+): ReportModel {
+  const opts = withFileOptions(resolveOptions(options), frontMatterOfLines(table.lines));
   const cache = cacheFor(context.cache, opts);
-  const blocks = cache?.reusableBlocks(table.lines) ?? scanBlocks(table);
-  cache?.rememberBlocks(table.lines, blocks);
+  const blocks = cache ? cache.blocksFor(table) : scanBlocks(table);
   const fm = parseFrontMatter(blocks.frontMatter, table.lines);
   const scan = scanLines(table, blocks, opts, cache);
   const directives = findDirectives(table.lines, blocks.lines);

@@ -336,7 +336,8 @@ function cellLine(table: LineTable, blocks: BlockScan, k: number): boolean {
   const li = blocks.lines[k]!;
   if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote) return false;
   const text = lineText(table, k);
-  return [...text].length <= 40 && !SENTENCE.test(text);
+  // More than 80 UTF-16 units are more than 40 characters: no need to count a long line's.
+  return text.length <= 80 && [...text].length <= 40 && !SENTENCE.test(text);
 }
 
 const MIN_CELL_RUN = 8;

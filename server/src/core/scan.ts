@@ -100,11 +100,11 @@ function contentBounds(line: string, li: LineInfo): { from: number; to: number }
 }
 
 /** The placeholders and emphasis of line `n`, from the cache when the line is unchanged. */
-function lineEntry(line: string, n: number, from: number, options: AnalysisOptions, cache: LineCache | undefined): LineEntry {
+function lineEntry(line: string, n: number, from: number, options: AnalysisOptions, cache: LineCache | undefined, stable: boolean): LineEntry {
   let entry = cache?.lookup(n, line, from);
   if (!entry) {
-    // What the cache keeps must not pin this version of the document.
-    const own = cache ? detach(line) : line;
+    // What the cache keeps must not pin this version of the document (an editor's lines are its own).
+    const own = cache && !stable ? detach(line) : line;
     const scanned = scanLine(own, from, own.length, from, excludedSpans(own, from), options.placeholders);
     entry = {
       line: n,
@@ -137,8 +137,6 @@ function ambiguousFindings(entry: LineEntry): Finding[] {
 }
 
 export function scanLines(table: LineTable, blocks: BlockScan, options: AnalysisOptions, cache?: LineCache): LineScanResult {
-  const patched = cache ? patchOneLine(table, blocks, options, cache) : null;
-  if (patched) return patched;
   const { lines } = table;
   // First every line's own reading, whose votes decide how the document reads ambiguous pairs.
   const raws: Array<LineEntry | undefined> = new Array(lines.length);
@@ -146,7 +144,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   for (let n = 0; n < lines.length; n++) {
     const li = blocks.lines[n]!;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') continue;
-    addVotes(votes, (raws[n] = lineEntry(lines[n]!, n, contentBounds(lines[n]!, li).from, options, cache)));
+    addVotes(votes, (raws[n] = lineEntry(lines[n]!, n, contentBounds(lines[n]!, li).from, options, cache, !!table.stable)));
   }
   for (const n of proseFenceLines(lines, blocks)) addVotes(votes, (raws[n] = proseEntry(lines[n]!, n, options.placeholders)));
   const mode = documentMode(votes);
@@ -234,7 +232,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     }
     seenContent = true;
   }
-  cache?.commit(result);
+  cache?.commit();
   return result;
 }
 
@@ -247,84 +245,6 @@ function clauseItems(lines: readonly string[], blocks: BlockScan, n: number): bo
     if (li.listDepth === 1 && li.listMarker && /[；;，,、]\s*$/.test(lines[k]!)) return true;
   }
   return false;
-}
-
-/**
- * The previous scan with one paragraph line replaced, when that is all an edit changed and
- * nothing else can read differently because of it: the line stands after the first heading
- * (so it cannot become the title), it is no annex and follows none, and no list follows it
- * (whose lead-in colon decides whether the list numbers headings). Arrays are copied, never
- * changed in place: the previous model may still be in use.
- */
-function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOptions, cache: LineCache): LineScanResult | null {
-  const prev = cache.previousScan();
-  const n = cache.changedLine();
-  if (!prev || n === null) return null;
-  const li = blocks.lines[n]!;
-  const firstHeading = prev.headings[0];
-  if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || !firstHeading || firstHeading.line >= n) return null;
-  if (prev.titleLine && prev.titleLine.range.start.line >= n) return null;
-  const line = table.lines[n]!;
-  const { from, to } = contentBounds(line, li);
-  if (/^\s*[附第]/.test(line.slice(from)) || /^\s*[附第]/.test(cache.previousLine(n) ?? '')) return null;
-  let before = n - 1;
-  while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
-  if (before >= 0 && prev.headings.some((h) => h.line === before && (h.level === 0 || h.part))) return null;
-  let after = n + 1;
-  while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
-  if (after < table.lines.length && blocks.lines[after]!.listDepth > 0) return null;
-
-  const oldLine = cache.previousLine(n);
-  const old = oldLine === undefined ? undefined : cache.lookup(n, oldLine, contentBounds(oldLine, li).from);
-  if (!old) return null;
-  const raw = lineEntry(line, n, from, options, cache);
-  // The document must read as it did: the same mode, from the votes with this line's changed.
-  const votes = { ...prev.votes };
-  addVotes(votes, old, -1);
-  addVotes(votes, raw);
-  if (documentMode(votes) !== prev.mode) return null;
-  const entry = resolveEntry(raw, prev.mode);
-  const read = lineHeading(entry, li, from, to, true, options);
-  const onLine = (r: { range: { start: { line: number } } }) => r.range.start.line === n;
-  // Placeholders are in document order: swap the slice of line n.
-  const placeholderLine = (p: Placeholder) => p.range.start.line;
-  const first = firstAtLine(prev.placeholders, n, placeholderLine);
-  const last = firstAtLine(prev.placeholders, n + 1, placeholderLine);
-  const placeholders = prev.placeholders.slice();
-  spliceIn(placeholders, first, last - first, entry.placeholders);
-  const placeholderLines = prev.placeholderLines.filter((e) => e.line !== n);
-  if (entry.placeholders.length) placeholderLines.splice(firstAtLine(placeholderLines, n, (e) => e.line), 0, entry);
-  const headings = prev.headings.filter((h) => h.line !== n).map((h) => ({ ...h }));
-  if (read.heading) headings.splice(headings.findIndex((h) => h.line > n) >>> 0, 0, { ...read.heading });
-  const findings = prev.findings.filter((f) => !onLine(f));
-  for (const f of ambiguousFindings(entry)) findings.push(f);
-  for (const f of read.findings) findings.push(f);
-  const emphasis = new Map(prev.emphasis);
-  if (entry.emphasis.length) emphasis.set(n, entry.emphasis);
-  else emphasis.delete(n);
-  const result: LineScanResult = { headings, placeholders, placeholderLines, findings, emphasis, titleLine: prev.titleLine, mode: prev.mode, votes };
-  cache.commitPatch(result, raw);
-  return result;
-}
-
-/** `splice` without spreading `items` into a call (a line can hold 100,000 placeholders). */
-function spliceIn<T>(list: T[], start: number, remove: number, items: readonly T[]): void {
-  const tail = list.slice(start + remove);
-  list.length = start;
-  for (const x of items) list.push(x);
-  for (const x of tail) list.push(x);
-}
-
-/** Index of the first item on `line` or after it, in a list kept in line order. */
-function firstAtLine<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lineOf(items[mid]!) < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function readHeading(

@@ -4,19 +4,22 @@
  */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, frontMatterOf, lineCacheFor, type LineCache, type ReportModel, type ReportTemplate, type TemplateChoice } from '../core';
+import { analyzeLines, frontMatterOf, lineCacheFor, type LineCache, type ReportModel, type ReportTemplate, type TemplateChoice } from '../core';
 import { selectTemplate, TemplateLibrary, type TemplateFileError } from '../node/templates';
 import type { SettingsStore, DocumentSettings } from './settings';
 import type { WorkspaceConfig } from '../node/config';
 import { matchGlob as matchRelative } from '../node/glob';
 import { PLACEHOLDER_DIAGNOSTIC_LIMIT } from './diagnostics';
 import { failedModel } from './guard';
+import type { LineDocument } from './documents';
 
 export interface ReportState {
   uri: string;
   version: number;
-  text: string;
+  /** The version's lines, as the document holds them. */
+  lines: readonly string[];
+  /** The version's text (joined on first read: most versions are never read whole). */
+  readonly text: string;
   model: ReportModel;
   template: ReportTemplate | null;
   isReport: boolean;
@@ -50,11 +53,12 @@ export class ReportStore {
 
   /**
    * The state computed for exactly this text. A client may reuse a version number (a
-   * didOpen after a close, a buggy didChange): the text decides, the version only labels.
+   * didOpen after a close, a buggy didChange): the lines decide (each version of a document
+   * has its own table), the version only labels.
    */
-  private current(doc: TextDocument): ReportState | undefined {
+  private current(doc: LineDocument): ReportState | undefined {
     const s = this.peek(doc.uri, doc.version);
-    return s && s.text === doc.getText() ? s : undefined;
+    return s && s.lines === doc.table.lines ? s : undefined;
   }
 
   forget(uri: string): void {
@@ -67,14 +71,15 @@ export class ReportStore {
     this.states.clear();
   }
 
-  async get(doc: TextDocument): Promise<ReportState> {
+  async get(doc: LineDocument): Promise<ReportState> {
     const known = this.current(doc);
     if (known) return known;
     const file = filePathOf(doc.uri);
     const settings = await this.settings.forDocument(doc.uri, file ? path.dirname(file) : null);
     const current = this.current(doc);
     if (current) return current;
-    const text = doc.getText();
+    const table = doc.table;
+    const { lines } = table;
     let model: ReportModel;
     let failed = false;
     let choice: TemplateChoice | null = null;
@@ -82,10 +87,10 @@ export class ReportStore {
     let folderErrors: TemplateFileError[] = [];
     let mapped = false;
     try {
-      ({ choice, templates, folderErrors, mapped } = this.choose(file, text, settings));
+      ({ choice, templates, folderErrors, mapped } = this.choose(file, lines, settings));
       const cache = lineCacheFor(this.caches.get(doc.uri), settings.options);
       this.caches.set(doc.uri, cache);
-      model = analyze(text, settings.options, doc.version, {
+      model = analyzeLines(table, settings.options, doc.version, {
         choice,
         templates,
         fileName: file ?? doc.uri,
@@ -102,10 +107,13 @@ export class ReportStore {
     const state: ReportState = {
       uri: doc.uri,
       version: doc.version,
-      text,
+      lines,
+      get text() {
+        return table.text;
+      },
       model,
       template,
-      isReport: failed || this.isReport(model, settings, mapped, text),
+      isReport: failed || this.isReport(model, settings, mapped, lines),
       settings,
       folderErrors,
     };
@@ -113,7 +121,7 @@ export class ReportStore {
     return state;
   }
 
-  private choose(file: string | null, text: string, settings: DocumentSettings) {
+  private choose(file: string | null, text: readonly string[], settings: DocumentSettings) {
     const config: WorkspaceConfig = {
       ...settings.workspace,
       templatesFolder: settings.workspace.templatesFolder ?? this.editorTemplatesFolder(settings.editor.templatesFolder, file),
@@ -144,7 +152,7 @@ export class ReportStore {
   }
 
   /** auto: a template named or mapped, or at least two numbered level-1 sections. */
-  private isReport(model: ReportModel, settings: DocumentSettings, mapped: boolean, text: string): boolean {
+  private isReport(model: ReportModel, settings: DocumentSettings, mapped: boolean, text: readonly string[]): boolean {
     if (settings.editor.detect === 'always') return true;
     if (settings.editor.detect === 'never') return false;
     if (mapped || typeof frontMatterOf(text)?.template === 'string') return true;

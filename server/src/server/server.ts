@@ -13,7 +13,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { codeActions, completions, documentSymbols, fixAllUri, foldingRanges, hover, resolveCodeAction, FIX_ALL_KIND } from '../core/features';
 import { deriveTemplate } from '../core';
@@ -32,6 +31,7 @@ import {
 import { workspaceReports } from './workspaceReports';
 import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
+import { lineDocuments } from './documents';
 import { publishable } from './diagnostics';
 import { outlineStatus, sameStatus } from './status';
 import type { OutlineStatus, PlaceholderSpan } from '../../../shared/protocol';
@@ -47,7 +47,8 @@ import { CONFIG_FILES, isConfigFile } from '../node/config';
 /** `entry`: the bundle's own file (dist/server.js), which the preview's worker thread runs. */
 export function startServer(unguarded: Connection, entry: string | null = null): void {
   const connection = guardConnection(unguarded);
-  const documents = new TextDocuments(TextDocument);
+  // Documents as line tables: a change splits again only the lines it touches (documents.ts).
+  const documents = new TextDocuments(lineDocuments);
   let pullDiagnostics = false;
   let configurationPull = false;
   let watchRegistration = false;
@@ -62,7 +63,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
   const idle = new IdleCollector();
   let locale: string | undefined;
   /** A template file: by its front matter, or a companion rules file beside it (cached, see TemplateLibrary). */
-  const isTemplate = (text: string, file: string | null) => looksLikeTemplate(text, file, (f) => store.library.hasCompanion(f));
+  const isTemplate = (text: string | readonly string[], file: string | null) => looksLikeTemplate(text, file, (f) => store.library.hasCompanion(f));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = params.locale ?? process.env.LANG;
@@ -119,9 +120,8 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     if (!doc) return;
     const version = doc.version;
     const file = filePathOf(uri);
-    const text = doc.getText();
-    if (isTemplate(text, file)) {
-      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: checkTemplateText(text, file, (f) => store.library.hasCompanion(f)) });
+    if (isTemplate(doc.table.lines, file)) {
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: checkTemplateText(doc.getText(), file, (f) => store.library.hasCompanion(f)) });
       sendStatus({ uri, version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] });
       return;
     }
