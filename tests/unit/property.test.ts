@@ -8,9 +8,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
-import { analyze, lineCacheFor, CODES, type DeepPartial, type AnalysisOptions, type OutlineNode, type Position, type Range, type ReportModel } from '../../server/src/core';
+import { analyze, analyzeLines, lineCacheFor, CODES, type DeepPartial, type AnalysisOptions, type OutlineNode, type Position, type Range, type ReportModel } from '../../server/src/core';
 import { createRng, generateLargeReport, generateReport, type ReportStyle } from '../support/generate';
 import { scanBlocks, updateBlocks } from '../../server/src/core/blocks';
+import { TemplateLibrary } from '../../server/src/node/templates';
 
 const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261129;
@@ -389,5 +390,42 @@ test('incremental block structure equals a whole parse after every edit kind (fe
       }
     }),
     runs(4000),
+  );
+});
+
+// ---------------------------------------------------------------------------
+// The whole model, incremental as the server runs it, equals a from-scratch analysis.
+
+const builtinTemplates = new TemplateLibrary().builtins();
+
+/** A report with block constructs mixed in: fences, lists, tables, setext, HTML blocks (and front matter). */
+const mixedReportArb = fc
+  .tuple(reportArb(4), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...BLOCK_LINES, ...PROSE_LINES)), { maxLength: 12 }))
+  .map(([report, inserts]) => {
+    const lines = report.text.split(/\r\n|\r|\n/);
+    for (const [at, line] of inserts) lines.splice(at % (lines.length + 1), 0, line);
+    return lines;
+  });
+
+test('incremental analysis of an editor\'s line table equals a from-scratch analysis after random edits of the six kinds', () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(mixedReportArb, fc.boolean().chain(blockDocArb)),
+      fc.array(lineEditArb, { minLength: 1, maxLength: 10 }),
+      fc.boolean(),
+      (start, edits, withTemplates) => {
+        const context = withTemplates ? { templates: builtinTemplates, fileName: '2023年度工作总结.md' } : {};
+        const cache = lineCacheFor(undefined, null);
+        let lines = start.length ? start : [''];
+        analyzeLines({ lines, text: lines.join('\n'), stable: true }, null, 0, { ...context, cache });
+        edits.forEach((e, i) => {
+          lines = applyLineEdit(lines, e);
+          const text = lines.join('\n');
+          const incremental = analyzeLines({ lines, text, stable: true }, null, i + 1, { ...context, cache });
+          assert.deepStrictEqual(incremental, analyze(text, null, i + 1, context), `after ${JSON.stringify(e)}`);
+        });
+      },
+    ),
+    runs(1500),
   );
 });
