@@ -33,8 +33,8 @@ import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
 import { lineDocuments } from './documents';
 import { publishable } from './diagnostics';
-import { outlineStatus, sameStatus } from './status';
-import type { OutlineStatus, PlaceholderSpan } from '../../../shared/protocol';
+import { outlineStatus, StatusSender } from './status';
+import type { PlaceholderSpan } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { guardConnection } from './guard';
 import { MAX_DATA_BYTES, readRegularFile } from '../node/safeRead';
@@ -57,7 +57,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
   const settings = new SettingsStore(connection, () => configurationPull);
   const store = new ReportStore(settings);
   const pending = new Map<string, NodeJS.Immediate>();
-  const lastStatus = new Map<string, OutlineStatus>();
+  const status = new StatusSender((s) => void connection.sendNotification(OutlineStatusNotification, s));
   const templateFileDiagnostics = new Set<string>();
   const renderer = new PreviewRenderer(entry);
   const idle = new IdleCollector();
@@ -122,7 +122,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     const file = filePathOf(uri);
     if (isTemplate(doc.table.lines, file)) {
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: checkTemplateText(doc.getText(), file, (f) => store.library.hasCompanion(f)) });
-      sendStatus({ uri, version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] });
+      status.update(uri, () => ({ uri, version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] }));
       return;
     }
     let state: ReportState;
@@ -134,16 +134,9 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     }
     if (documents.get(uri)?.version !== version) return;
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: publishable(state) });
-    sendStatus(outlineStatus(state));
+    status.update(uri, () => outlineStatus(state));
     publishFolderErrors(state);
     idle.touch();
-  }
-
-  /** Sends the outline status unless the client already shows the same (typing inside a line rarely changes it). */
-  function sendStatus(status: OutlineStatus): void {
-    if (sameStatus(lastStatus.get(status.uri), status)) return;
-    lastStatus.set(status.uri, status);
-    void connection.sendNotification(OutlineStatusNotification, status);
   }
 
   /** Problems of the user's template folder go on the template files themselves. */
@@ -177,7 +170,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     store.library.invalidate();
     store.invalidate();
     templateFileDiagnostics.clear();
-    lastStatus.clear();
+    status.clear();
     for (const doc of documents.all()) schedule(doc.uri);
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   }
@@ -185,7 +178,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     store.forget(e.document.uri);
-    lastStatus.delete(e.document.uri);
+    status.forget(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   documents.onDidSave((e) => {

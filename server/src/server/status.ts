@@ -89,3 +89,61 @@ function sameSections(a: readonly SectionStatus[], b: readonly SectionStatus[]):
   }
   return true;
 }
+
+/**
+ * Sends each document's outline status when it differs from what the client shows, at most
+ * once per `interval` ms: the first change of a burst at once, the last one when the interval
+ * is over (a status is made only when it is about to be sent). Diagnostics go out on every
+ * version; the status of a 1 MB report (hundreds of KB of sections with their ranges) would
+ * otherwise be encoded and sent again on every Enter while the next keystroke waits.
+ */
+export class StatusSender {
+  private shown = new Map<string, OutlineStatus>();
+  private sentAt = new Map<string, number>();
+  private pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly send: (status: OutlineStatus) => void,
+    private readonly interval = 200,
+  ) {}
+
+  update(uri: string, make: () => OutlineStatus): void {
+    this.cancel(uri);
+    const wait = (this.sentAt.get(uri) ?? -Infinity) + this.interval - Date.now();
+    if (wait <= 0) this.flush(make);
+    else
+      this.pending.set(
+        uri,
+        setTimeout(() => {
+          this.pending.delete(uri);
+          this.flush(make);
+        }, wait),
+      );
+  }
+
+  private flush(make: () => OutlineStatus): void {
+    const status = make();
+    if (sameStatus(this.shown.get(status.uri), status)) return;
+    this.shown.set(status.uri, status);
+    this.sentAt.set(status.uri, Date.now());
+    this.send(status);
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.pending.get(uri);
+    if (timer) clearTimeout(timer);
+    this.pending.delete(uri);
+  }
+
+  /** The document closed: nothing more is sent for it. */
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.shown.delete(uri);
+    this.sentAt.delete(uri);
+  }
+
+  /** Everything is sent again (settings or templates changed). */
+  clear(): void {
+    this.shown.clear();
+  }
+}
