@@ -1,12 +1,12 @@
 /** The pipeline: lines → blocks → headings and placeholders → outline → checks. */
-import type { Diagnostic, MissingSection, Range, ReportModel, ReportTitle, TextEdit } from './types';
+import type { Diagnostic, MissingSection, Placeholder, Range, ReportModel, ReportTitle, TextEdit } from './types';
 import { DIAGNOSTIC_SOURCE, docsLink, type DiagnosticCode } from './codes';
 import { fileOptionProblems, resolveOptions, severityOf, withFileOptions, type AnalysisOptions, type DeepPartial } from './options';
 import { splitLines, lineRange, type LineTable } from './text';
 import { scanBlocks } from './blocks';
 import { parseFrontMatter } from './frontMatter';
 import { scanLines } from './scan';
-import { LineCache, type LineEntry } from './lineCache';
+import { LineCache, placeholdersOf, type LineEntry } from './lineCache';
 import { assignMarkdownLevels, buildOutline } from './outline';
 import { joinSplitTitle, readStructure, titleAfterCover } from './reading';
 import { checkNumbering } from './numbering';
@@ -120,7 +120,6 @@ export function analyzeLines(
   const suppressions = directives.length ? new Suppressions(directives, (n) => !!blocks.lines[n]?.directive, table.lines.length) : null;
   // A silenced placeholder is text the author means to keep (a masked name, say): not counted, not listed.
   const placeholderLines = suppressions ? unsilencedPlaceholders(scan.placeholderLines, suppressions) : scan.placeholderLines;
-  const placeholders = placeholderLines === scan.placeholderLines ? scan.placeholders : placeholderLines.flatMap((e) => e.placeholders);
 
   const headings = readStructure(scan.headings, table, blocks, scan.titleLine);
   assignMarkdownLevels(headings);
@@ -158,15 +157,16 @@ export function analyzeLines(
     frontMatter: fm.data,
     headings,
     outline,
-    placeholders,
+    placeholders: [],
     template: null,
     missing: [],
     diagnostics,
   };
   Object.defineProperty(model, 'source', { value: { table, blocks }, enumerable: false });
-  if (placeholders !== scan.placeholders) {
-    const kept = new Set(placeholders);
-    model.silencedPlaceholders = scan.placeholders.filter((p) => !kept.has(p));
+  attachPlaceholders(model, placeholderLines);
+  if (placeholderLines !== scan.placeholderLines) {
+    const kept = new Set(placeholderLines);
+    model.silencedPlaceholders = scan.placeholderLines.filter((e) => !kept.has(e)).flatMap(placeholdersOf);
   }
   applyTemplate(model, table, context, opts, blocks.frontMatter?.startLine);
   let found = model.diagnostics;
@@ -192,16 +192,44 @@ function unusedDiagnostic(u: UnusedSuppression, opts: AnalysisOptions): Diagnost
   return makeDiagnostic('unused-suppression', u.directive.range, message, opts, { codes: u.codes });
 }
 
-/** The placeholder lines without the placeholders a suppression silences (marking it used). */
+/** The placeholder lines without those a suppression silences (marking it used): a line's placeholders share its line. */
 function unsilencedPlaceholders(lines: readonly LineEntry[], suppressions: Suppressions): LineEntry[] {
-  const out: LineEntry[] = [];
-  for (const entry of lines) {
-    const kept = entry.placeholders.filter((p) => !suppressions.silencer('unfilled-placeholder', p.range.start.line));
-    if (kept.length === entry.placeholders.length) out.push(entry);
-    // A copy: the cached entry (and its cached diagnostics) stays as the scan made it.
-    else if (kept.length) out.push({ ...entry, placeholders: kept, diagnostics: undefined });
-  }
-  return out;
+  return lines.filter((entry) => !suppressions.silencer('unfilled-placeholder', entry.line));
+}
+
+/** How many placeholders a model lists, without making the list. */
+const PLACEHOLDER_COUNT = new WeakMap<ReportModel, number>();
+
+export function placeholderCount(model: ReportModel): number {
+  return PLACEHOLDER_COUNT.get(model) ?? model.placeholders.length;
+}
+
+/**
+ * `model.placeholders`, made from the lines' placeholders (by column) on first read: a
+ * keystroke's version is mostly published and replaced before anything reads its list, and
+ * the placeholders of the lines an edit moved need new ranges only then. An enumerable
+ * property like any other (JSON, spreads and comparisons read it); assigning replaces it.
+ */
+function attachPlaceholders(model: ReportModel, lines: readonly LineEntry[]): void {
+  let count = 0;
+  for (const e of lines) count += e.cols.length;
+  PLACEHOLDER_COUNT.set(model, count);
+  let list: Placeholder[] | null = null;
+  Object.defineProperty(model, 'placeholders', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!list) {
+        list = new Array<Placeholder>(count);
+        let k = 0;
+        for (const e of lines) for (const p of placeholdersOf(e)) list[k++] = p;
+      }
+      return list;
+    },
+    set(value: Placeholder[]) {
+      Object.defineProperty(model, 'placeholders', { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
 }
 
 /** One unfilled-placeholder diagnostic per placeholder (up to `limit`), in document order, kept with their line. */
@@ -210,12 +238,12 @@ function placeholderDiagnostics(lines: readonly LineEntry[], opts: AnalysisOptio
   // Tens of thousands of placeholders share few texts: format each message once.
   const text = new Map<string, string>();
   let total = 0;
-  for (const entry of lines) total += entry.placeholders.length;
+  for (const entry of lines) total += entry.cols.length;
   for (const entry of lines) {
     if (out.length >= limit) break;
     if (!entry.diagnostics) {
       entry.diagnostics = [];
-      for (const p of entry.placeholders) {
+      for (const p of placeholdersOf(entry)) {
         const key = p.kind + '\0' + p.text;
         let message = text.get(key);
         if (message === undefined) text.set(key, (message = messages.unfilledPlaceholder(p.text, p.kind)));

@@ -5,7 +5,7 @@
 export * from './types';
 export * from './codes';
 export * from './options';
-export { analyze, analyzeLines, frontMatterTemplate, type AnalysisContext, type TemplateChoice } from './analyze';
+export { analyze, analyzeLines, placeholderCount, frontMatterTemplate, type AnalysisContext, type TemplateChoice } from './analyze';
 export * from './templates';
 export { frontMatterOf, frontMatterOfLines } from './frontMatterOf';
 export { checkPlaceholderValue, type ValueProblem } from './placeholderValue';

@@ -13,11 +13,23 @@ import { scanBlocks, updateBlocks, type BlockScan } from './blocks';
 
 export type { AmbiguousPair } from './placeholders';
 
+/** A placeholder of a line by its columns: kept with the line's text, whatever line it moves to. */
+export interface PlaceholderColumns {
+  text: string;
+  kind: Placeholder['kind'];
+  form: Placeholder['form'];
+  start: number;
+  end: number;
+}
+
 export interface LineEntry {
   line: number;
   text: string;
   from: number;
-  placeholders: Placeholder[];
+  /** The line's placeholders by column (shared by the entries of the same text on other lines). */
+  cols: readonly PlaceholderColumns[];
+  /** The same on this entry's line, made on first use (`placeholdersOf`). */
+  abs?: Placeholder[];
   ambiguous: AmbiguousPair[];
   emphasis: EmphasisPair[];
   /** Placeholders the line has only in a template (`……` lines, empty form labels). */
@@ -68,8 +80,7 @@ export class LineCache {
       line,
       text: moved.text,
       from,
-      // Same property order as a fresh scan makes, so code reading placeholders sees one shape.
-      placeholders: moved.placeholders.map((p) => ({ text: p.text, kind: p.kind, form: p.form, range: lineRange(line, p.range.start.character, p.range.end.character) })),
+      cols: moved.cols,
       ambiguous: moved.ambiguous,
       emphasis: moved.emphasis,
       templateOnly: moved.templateOnly,
@@ -90,6 +101,20 @@ export class LineCache {
     this.nextByLine = [];
     this.nextByText = new Map();
   }
+}
+
+/** The placeholders of a line entry with their ranges on its line, made once per entry. */
+export function placeholdersOf(entry: LineEntry): Placeholder[] {
+  if (!entry.abs) {
+    const { line, cols } = entry;
+    const out: Placeholder[] = new Array(cols.length);
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      out[i] = { text: c.text, kind: c.kind, form: c.form, range: lineRange(line, c.start, c.end) };
+    }
+    entry.abs = out;
+  }
+  return entry.abs;
 }
 
 /** A heading read on one line, moved to line `line` (a heading's ranges never leave its line). */

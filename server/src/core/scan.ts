@@ -3,7 +3,7 @@
  * placeholders and emphasis, skipping code, HTML, front matter and quoted text.
  */
 import type { AnalysisOptions } from './options';
-import type { Heading, HeadingForm, Placeholder, Range, ReportTitle } from './types';
+import type { Heading, HeadingForm, Range, ReportTitle } from './types';
 import type { BlockScan, LineInfo } from './blocks';
 import { excludedSpans } from './inline';
 import { matchAnnex, matchMarker, matchPart, skipDecoration, type MarkerMatch } from './headings';
@@ -21,8 +21,7 @@ export interface Finding {
 
 export interface LineScanResult {
   headings: Heading[];
-  placeholders: Placeholder[];
-  /** Lines that have placeholders, in order (their diagnostics are cached with them). */
+  /** Lines that have placeholders, in order (their placeholders and diagnostics are made from them on demand). */
   placeholderLines: LineEntry[];
   findings: Finding[];
   /** Emphasis pairs per line, for renderers that protect placeholders. */
@@ -110,7 +109,7 @@ function lineEntry(line: string, n: number, from: number, options: AnalysisOptio
       line: n,
       text: own,
       from,
-      placeholders: scanned.placeholders.map((p) => ({ text: own.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) })),
+      cols: scanned.placeholders.map((p) => ({ text: own.slice(p.start, p.end), kind: p.kind, form: p.form, start: p.start, end: p.end })),
       ambiguous: scanned.ambiguous,
       emphasis: scanned.emphasis,
       templateOnly: scanned.templateOnly,
@@ -148,7 +147,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   }
   for (const n of proseFenceLines(lines, blocks)) addVotes(votes, (raws[n] = proseEntry(lines[n]!, n, options.placeholders)));
   const mode = documentMode(votes);
-  const result: LineScanResult = { headings: [], placeholders: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null, mode, votes };
+  const result: LineScanResult = { headings: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null, mode, votes };
   let inList = false;
   let listAsHeadings = false;
   let lastList: { end: number; asHeadings: boolean } | null = null;
@@ -162,7 +161,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     if (li.kind === 'blank') continue;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') {
       const prose = raws[n] && resolveEntry(raws[n]!, mode);
-      if (prose?.placeholders.length) for (const p of (result.placeholderLines.push(prose), prose.placeholders)) result.placeholders.push(p);
+      if (prose?.cols.length) result.placeholderLines.push(prose);
       if (li.kind === 'code' || li.kind === 'hr') {
         seenContent = true;
         titleSearch = false;
@@ -175,10 +174,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     const line = entry.text;
     const emphasis = entry.emphasis;
     if (emphasis.length) result.emphasis.set(n, emphasis);
-    if (entry.placeholders.length) {
-      result.placeholderLines.push(entry);
-      for (const p of entry.placeholders) result.placeholders.push(p);
-    }
+    if (entry.cols.length) result.placeholderLines.push(entry);
     if (entry.ambiguous.length) for (const f of ambiguousFindings(entry)) result.findings.push(f);
 
     // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings,

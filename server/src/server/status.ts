@@ -1,5 +1,5 @@
 /** The outline status the client shows in the status bar and the Report view. */
-import type { OutlineNode } from '../core';
+import { placeholderCount, type OutlineNode } from '../core';
 import type { OutlineStatus, SectionStatus } from '../../../shared/protocol';
 import type { ReportState } from './reports';
 import { sectionAtLine } from '../core/outline';
@@ -50,7 +50,7 @@ export function outlineStatus(state: ReportState): OutlineStatus {
     version: state.version,
     isReport: true,
     template: state.template ? { id: state.template.id, name: state.template.name } : null,
-    placeholderCount: state.model.placeholders.length,
+    placeholderCount: placeholderCount(state.model),
     missingCount,
     sections,
   };
