@@ -35,13 +35,7 @@ export function resolveEntry(raw: LineEntry, mode: DocumentMode): LineEntry {
   if (raw.resolved?.mode === mode) return raw.resolved.entry;
   let cols = raw.cols;
   if (mode === 'template') {
-    cols = placeholdersIn(raw.text, { placeholders: raw.cols.map((c) => ({ start: c.start, end: c.end, kind: c.kind, form: c.form })), ambiguous: raw.ambiguous, templateOnly: raw.templateOnly }, mode).map((p) => ({
-      text: raw.text.slice(p.start, p.end),
-      kind: p.kind,
-      form: p.form,
-      start: p.start,
-      end: p.end,
-    }));
+    cols = placeholdersIn(raw.text, { placeholders: raw.cols.slice(), ambiguous: raw.ambiguous, templateOnly: raw.templateOnly }, mode);
   }
   const entry: LineEntry = {
     line: raw.line,
@@ -87,7 +81,7 @@ export function proseEntry(line: string, n: number, options: PlaceholderOptions)
     line: n,
     text: line,
     from,
-    cols: scanned.placeholders.map((p) => ({ text: line.slice(p.start, p.end), kind: p.kind, form: p.form, start: p.start, end: p.end })),
+    cols: scanned.placeholders,
     ambiguous: [],
     emphasis: [],
     templateOnly: scanned.templateOnly,

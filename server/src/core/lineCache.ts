@@ -9,18 +9,12 @@ import type { Diagnostic, Heading, Placeholder } from './types';
 import type { Finding } from './scan';
 import type { AmbiguousPair, DocumentMode, EmphasisPair, LinePlaceholder } from './placeholders';
 import { lineRange, type LineTable } from './text';
-import { scanBlocks, updateBlocks, type BlockScan } from './blocks';
+import { scanBlocks, updateBlocks, type BlockScan, type LineInfo } from './blocks';
 
 export type { AmbiguousPair } from './placeholders';
 
-/** A placeholder of a line by its columns: kept with the line's text, whatever line it moves to. */
-export interface PlaceholderColumns {
-  text: string;
-  kind: Placeholder['kind'];
-  form: Placeholder['form'];
-  start: number;
-  end: number;
-}
+/** A placeholder of a line by its columns (as the line's scan found it): kept with the line's text, whatever line it moves to. */
+export type PlaceholderColumns = LinePlaceholder;
 
 export interface LineEntry {
   line: number;
@@ -38,8 +32,8 @@ export interface LineEntry {
   resolved?: { mode: DocumentMode; entry: LineEntry };
   /** The line's unfilled-placeholder diagnostics, made on first use. */
   diagnostics?: Diagnostic[];
-  /** The heading read from the line in its block context (`sig`), with its marker findings. */
-  heading?: { sig: string; heading: Heading | null; findings: Finding[] };
+  /** The heading read from the line in its block context (`li`, …), with its marker findings. */
+  heading?: { li: LineInfo; allowHeading: boolean; to: number; heading: Heading | null; findings: Finding[] };
 }
 
 export class LineCache {
@@ -85,7 +79,7 @@ export class LineCache {
       emphasis: moved.emphasis,
       templateOnly: moved.templateOnly,
     };
-    if (moved.heading) entry.heading = { sig: moved.heading.sig, heading: moved.heading.heading && onLine(moved.heading.heading, line), findings: moved.heading.findings.map((f) => ({ ...f, range: lineRange(line, f.range.start.character, f.range.end.character) })) };
+    if (moved.heading) entry.heading = { ...moved.heading, heading: moved.heading.heading && onLine(moved.heading.heading, line), findings: moved.heading.findings.map((f) => ({ ...f, range: lineRange(line, f.range.start.character, f.range.end.character) })) };
     return entry;
   }
 
@@ -106,11 +100,11 @@ export class LineCache {
 /** The placeholders of a line entry with their ranges on its line, made once per entry. */
 export function placeholdersOf(entry: LineEntry): Placeholder[] {
   if (!entry.abs) {
-    const { line, cols } = entry;
+    const { line, cols, text } = entry;
     const out: Placeholder[] = new Array(cols.length);
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
-      out[i] = { text: c.text, kind: c.kind, form: c.form, range: lineRange(line, c.start, c.end) };
+      out[i] = { text: text.slice(c.start, c.end), kind: c.kind, form: c.form, range: lineRange(line, c.start, c.end) };
     }
     entry.abs = out;
   }

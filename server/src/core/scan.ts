@@ -109,7 +109,7 @@ function lineEntry(line: string, n: number, from: number, options: AnalysisOptio
       line: n,
       text: own,
       from,
-      cols: scanned.placeholders.map((p) => ({ text: own.slice(p.start, p.end), kind: p.kind, form: p.form, start: p.start, end: p.end })),
+      cols: scanned.placeholders,
       ambiguous: scanned.ambiguous,
       emphasis: scanned.emphasis,
       templateOnly: scanned.templateOnly,
@@ -121,11 +121,17 @@ function lineEntry(line: string, n: number, from: number, options: AnalysisOptio
 
 /** The heading line `n` reads as in its block context, kept with the entry while that context holds. */
 function lineHeading(entry: LineEntry, li: LineInfo, from: number, to: number, allowHeading: boolean, options: AnalysisOptions) {
-  const sig = `${li.kind}|${li.depth}|${li.listMarker}|${li.listNumber}|${li.listDepth}|${allowHeading}|${to}`;
-  let read = entry.heading?.sig === sig ? entry.heading : undefined;
+  const was = entry.heading;
+  const same =
+    !!was &&
+    was.allowHeading === allowHeading &&
+    was.to === to &&
+    (was.li === li ||
+      (was.li.kind === li.kind && was.li.depth === li.depth && was.li.listMarker === li.listMarker && was.li.listNumber === li.listNumber && was.li.listDepth === li.listDepth));
+  let read = same ? was : undefined;
   if (!read) {
     const findings: Finding[] = [];
-    read = { sig, heading: allowHeading ? readHeading(entry.text, entry.line, li, from, to, entry.emphasis, options, findings) : null, findings };
+    read = { li, allowHeading, to, heading: allowHeading ? readHeading(entry.text, entry.line, li, from, to, entry.emphasis, options, findings) : null, findings };
     entry.heading = read;
   }
   return read;
