@@ -139,9 +139,9 @@ export function analyzeLines(
     push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.uncertain ? 'warning' : undefined));
   }
   // A marker on a line the reading found to be no heading (a table cell, a contents entry) is no heading's marker.
-  const headingLines = new Set(headings.map((h) => h.line));
+  const headingLines = scan.findings.length ? new Set(headings.map((h) => h.line)) : null;
   for (const f of scan.findings) {
-    if (f.code !== 'ambiguous-emphasis' && !headingLines.has(f.range.start.line)) continue;
+    if (f.code !== 'ambiguous-emphasis' && !headingLines!.has(f.range.start.line)) continue;
     const message =
       f.code === 'marker-punctuation'
         ? messages.markerPunctuation(f.text, f.replacement!)

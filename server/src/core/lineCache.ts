@@ -38,9 +38,13 @@ export interface LineEntry {
 
 export class LineCache {
   private byLine: (LineEntry | undefined)[] = [];
-  private byText = new Map<string, LineEntry>();
   private nextByLine: (LineEntry | undefined)[] = [];
-  private nextByText = new Map<string, LineEntry>();
+  /**
+   * An entry for each line text seen lately: kept across passes (a pass sets only the texts
+   * it scanned or moved, no map is rebuilt per version) and pruned to the lines of the last
+   * pass when it holds more than twice as many texts.
+   */
+  private byText = new Map<string, LineEntry>();
 
   /** The previous version's lines and block structure. */
   private blocks: { lines: readonly string[]; scan: BlockScan } | null = null;
@@ -85,15 +89,17 @@ export class LineCache {
 
   keep(entry: LineEntry): void {
     this.nextByLine[entry.line] = entry;
-    this.nextByText.set(entry.text, entry);
+    if (this.byText.get(entry.text) !== entry) this.byText.set(entry.text, entry);
   }
 
-  /** Ends a pass: what was not kept in it is forgotten. */
+  /** Ends a pass: lines not kept in it are forgotten (their texts once there are many). */
   commit(): void {
     this.byLine = this.nextByLine;
-    this.byText = this.nextByText;
     this.nextByLine = [];
-    this.nextByText = new Map();
+    if (this.byText.size > 2 * this.byLine.length + 64) {
+      this.byText = new Map();
+      for (const e of this.byLine) if (e) this.byText.set(e.text, e);
+    }
   }
 }
 
