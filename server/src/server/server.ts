@@ -133,8 +133,11 @@ export function startServer(unguarded: Connection, entry: string | null = null):
       return;
     }
     if (documents.get(uri)?.version !== version) return;
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: publishable(state) });
-    status.update(uri, () => outlineStatus(state));
+    const published = pullDiagnostics ? null : connection.sendDiagnostics({ uri, version, diagnostics: publishable(state) });
+    // The status (hundreds of KB for a large report) once the diagnostics are written: it never holds them up.
+    const sendStatus = () => status.update(uri, () => outlineStatus(state));
+    if (published) void published.then(sendStatus, sendStatus);
+    else sendStatus();
     publishFolderErrors(state);
     idle.touch();
   }
