@@ -126,6 +126,9 @@ function withState(scan: BlockScan, state: Uint8Array): BlockScan {
   return scan;
 }
 
+/** How many lines markdown-it has read, for tests that hold the windows small. */
+export const blockParseStats = { lines: 0 };
+
 /** Lines parsed past the end of an edit before the window grows (doubling each time). */
 const WINDOW = 8;
 
@@ -239,6 +242,7 @@ function parseWindow(
   frontMatter: FrontMatterBlock | null,
   inside: boolean,
 ): { info: LineInfo[]; state: Uint8Array } | null {
+  blockParseStats.lines += to - from;
   const info: LineInfo[] = new Array(to - from);
   for (let n = from; n < to; n++) {
     info[n - from] = {
