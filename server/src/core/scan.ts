@@ -201,7 +201,10 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     // A line in place with the same block context reads as the same heading: reuse it.
     const read = lineHeading(entry, li, from, to, allowHeading, options);
     for (const f of read.findings) result.findings.push(f);
-    const heading = read.heading ? { ...read.heading } : null;
+    // The cached heading as it is (readStructure copies what it changes), but for an annex or
+    // part line whose title the next line gives: that one is filled in on a copy.
+    const annex = !!read.heading && (read.heading.level === 0 || !!read.heading.part) && read.heading.title === '';
+    const heading = read.heading && annex ? { ...read.heading } : read.heading;
     // `附件1` or `第一部分` on a line of its own: the title is the next line, if it reads as one.
     if ((heading?.level === 0 || heading?.part) && heading.title === '') annexTitle = heading;
     else if (annexTitle) {
