@@ -6,7 +6,9 @@ import { splitLines } from '../../server/src/core/text';
  * original text. Overlapping edits are an error, as they are for a WorkspaceEdit.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const { starts, lines } = splitLines(text);
+  const { lines } = splitLines(text);
+  const starts = [0];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
   const offset = (p: Position) => {
     if (p.line >= lines.length || p.character > lines[p.line]!.length) throw new Error(`position outside the text: ${JSON.stringify(p)}`);
     return starts[p.line]! + p.character;

@@ -7,8 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, lineCacheFor, CODES, type DeepPartial, type AnalysisOptions, type OutlineNode, type Position, type Range, type ReportModel } from '../../server/src/core';
+import { isDeepStrictEqual } from 'node:util';
+import { analyze, analyzeLines, lineCacheFor, CODES, type DeepPartial, type AnalysisOptions, type OutlineNode, type Position, type Range, type ReportModel } from '../../server/src/core';
 import { createRng, generateLargeReport, generateReport, type ReportStyle } from '../support/generate';
+import { scanBlocks, updateBlocks } from '../../server/src/core/blocks';
+import { TemplateLibrary } from '../../server/src/node/templates';
 
 const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261129;
@@ -303,4 +306,126 @@ test('the generated 1 MB report has 10 sections of 20 subsections of 5 items, co
   }
   const numbering = model.diagnostics.filter((d) => /^(numbering-|level-skip|marker-)/.test(String(d.code)));
   assert.deepStrictEqual(numbering, [], 'a well-numbered report has no numbering diagnostics');
+});
+
+// ---------------------------------------------------------------------------
+// Incremental block structure: markdown-it re-run over a window equals a whole parse.
+
+/** Lines that open, close or continue blocks: fences, lists, tables, setext, HTML, quotes, front matter. */
+const BLOCK_LINES = [
+  '', '', '', '正文一段，**次。', '工作总结正文', '一、总体情况', '（一）主要工作。正文', '1．开展培训**次。', '```', '~~~', '```js', '    缩进代码',
+  '- 项目', '* 项目', '1. 第一项', '2) 第二项', '  - 嵌套', '   续行', '| 甲 | 乙 |', '| --- | --- |', '|---|', '甲 | 乙', '===', '---', '***',
+  '# 标题', '## 一、标题', '<div>', '</div>', '<pre>', '</pre>', '<!-- 注释', '-->', '<!-- report-author-disable -->',
+  '<!-- report-author-disable-next-line unfilled-placeholder -->', '> 引用', '> - 引用列表', '>', 'title: 报告', 'template: annual', '...', '\uFEFF---', '\t', '[ref]: /url',
+];
+
+/** Prose lines, for long paragraphs (a report written one paragraph a line without blank lines is one). */
+const PROSE_LINES = ['第二段正文。', '2．第二项**次。', '（二）工作。正文', '二、工作打算', '投入***万元。', '2. 不是列表的续行'];
+
+const blockDocArb = (frontMatter: boolean) =>
+  fc
+    .array(fc.oneof({ arbitrary: fc.constantFrom(...BLOCK_LINES), weight: 2 }, { arbitrary: fc.constantFrom(...PROSE_LINES), weight: 1 }), { minLength: 0, maxLength: 40 })
+    .map((lines) => (frontMatter ? ['---', 'title: 报告', '---', ...lines] : lines));
+
+type LineEdit =
+  | { kind: 'type' | 'enter'; at: number; col: number; text: string }
+  | { kind: 'join' | 'delete5' | 'renumber'; at: number }
+  | { kind: 'paste' | 'replace'; at: number; lines: string[] };
+
+const lineEditArb: fc.Arbitrary<LineEdit> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('type' as const, 'enter' as const), at: fc.nat(), col: fc.nat(), text: fc.constantFrom('字', '`', '-', '|', '<', '>', '#', ' ', '1.', '=', '**') }),
+  fc.record({ kind: fc.constantFrom('join' as const, 'delete5' as const, 'renumber' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constantFrom('paste' as const, 'replace' as const), at: fc.nat(), lines: fc.array(fc.constantFrom(...BLOCK_LINES), { minLength: 1, maxLength: 10 }) }),
+);
+
+/** The edit applied to a copy of `lines`, as an editor's document would hold the result. */
+function applyLineEdit(lines: readonly string[], e: LineEdit): string[] {
+  const out = lines.slice();
+  const n = out.length ? e.at % out.length : 0;
+  const line = out[n] ?? '';
+  switch (e.kind) {
+    case 'type': {
+      const c = e.col % (line.length + 1);
+      out[n] = line.slice(0, c) + e.text + line.slice(c);
+      break;
+    }
+    case 'enter': {
+      const c = e.col % (line.length + 1);
+      out.splice(n, 1, line.slice(0, c), line.slice(c));
+      break;
+    }
+    case 'join':
+      if (n + 1 < out.length) out.splice(n, 2, line + out[n + 1]!);
+      break;
+    case 'delete5':
+      out.splice(n, 5);
+      break;
+    case 'renumber':
+      out[n] = line.replace(/[一二三四五六七八九十]+(?=[、）])|\d+(?=[．.)])/, (m) => (/\d/.test(m) ? String(Number(m) + 1) : m === '五' ? '六' : '五'));
+      break;
+    case 'paste':
+      out.splice(n, 0, ...e.lines);
+      break;
+    case 'replace':
+      out.splice(n, 1, ...e.lines);
+      break;
+  }
+  if (!out.length) out.push('');
+  return out;
+}
+
+test('incremental block structure equals a whole parse after every edit kind (fences, lists, tables, setext, HTML, front matter)', () => {
+  fc.assert(
+    fc.property(fc.boolean().chain(blockDocArb), fc.array(lineEditArb, { minLength: 1, maxLength: 10 }), (start, edits) => {
+      let lines = start.length ? start : [''];
+      let scan = scanBlocks({ lines, text: lines.join('\n') });
+      for (const e of edits) {
+        const next = applyLineEdit(lines, e);
+        const table = { lines: next, text: next.join('\n') };
+        const updated = updateBlocks(lines, scan, table);
+        const whole = scanBlocks(table);
+        if (!isDeepStrictEqual(updated, whole)) assert.fail(`after ${JSON.stringify(e)} on ${JSON.stringify(lines)}: lines ${updated.lines.flatMap((l, i) => (isDeepStrictEqual(l, whole.lines[i]) ? [] : [i])).join(",")} differ`);
+        lines = next;
+        scan = updated;
+      }
+    }),
+    runs(4000),
+  );
+});
+
+// ---------------------------------------------------------------------------
+// The whole model, incremental as the server runs it, equals a from-scratch analysis.
+
+const builtinTemplates = new TemplateLibrary().builtins();
+
+/** A report with block constructs mixed in: fences, lists, tables, setext, HTML blocks (and front matter). */
+const mixedReportArb = fc
+  .tuple(reportArb(4), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...BLOCK_LINES, ...PROSE_LINES)), { maxLength: 12 }))
+  .map(([report, inserts]) => {
+    const lines = report.text.split(/\r\n|\r|\n/);
+    for (const [at, line] of inserts) lines.splice(at % (lines.length + 1), 0, line);
+    return lines;
+  });
+
+test('incremental analysis of an editor\'s line table equals a from-scratch analysis after random edits of the six kinds', () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(mixedReportArb, fc.boolean().chain(blockDocArb)),
+      fc.array(lineEditArb, { minLength: 1, maxLength: 10 }),
+      fc.boolean(),
+      (start, edits, withTemplates) => {
+        const context = withTemplates ? { templates: builtinTemplates, fileName: '2023年度工作总结.md' } : {};
+        const cache = lineCacheFor(undefined, null);
+        let lines = start.length ? start : [''];
+        analyzeLines({ lines, text: lines.join('\n'), stable: true }, null, 0, { ...context, cache });
+        edits.forEach((e, i) => {
+          lines = applyLineEdit(lines, e);
+          const text = lines.join('\n');
+          const incremental = analyzeLines({ lines, text, stable: true }, null, i + 1, { ...context, cache });
+          assert.deepStrictEqual(incremental, analyze(text, null, i + 1, context), `after ${JSON.stringify(e)}`);
+        });
+      },
+    ),
+    runs(1500),
+  );
 });

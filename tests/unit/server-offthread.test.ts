@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument } from '../../server/src/server/documents';
 import { analyze } from '../../server/src/core';
 import { codeActions, documentSymbols, hover } from '../../server/src/core/features';
 import { isLarge, OffThreadAnalyzer } from '../../server/src/server/offThread';
@@ -121,7 +121,7 @@ test('a worker that dies or throws fails that analysis with an error; the next o
     // In the server's store: a diagnostic on the document, which is still a report to show it.
     const store = new ReportStore(new SettingsStore({} as Connection, () => false));
     store.offThread = new OffThreadAnalyzer(dies);
-    const state = await store.get(TextDocument.create('file:///big.md', 'markdown', 1, unnumberedHeadings(25_000)));
+    const state = await store.get(new LineDocument('file:///big.md', 'markdown', 1, unnumberedHeadings(25_000)));
     assert.equal(state.isReport, true);
     assert.equal(state.model.diagnostics.length, 1);
     assert.match(state.model.diagnostics[0]!.message, /exit code 3/);
@@ -133,7 +133,7 @@ test('a worker that dies or throws fails that analysis with an error; the next o
 
 test('a result computed across a close or a settings change is returned but not kept', async () => {
   const store = new ReportStore(new SettingsStore({} as Connection, () => false));
-  const doc = TextDocument.create('file:///r.md', 'markdown', 1, '一、甲\n\n三、丙\n');
+  const doc = new LineDocument('file:///r.md', 'markdown', 1, '一、甲\n\n三、丙\n');
   const closing = store.get(doc);
   store.forget(doc.uri);
   assert.equal((await closing).model.diagnostics[0]?.code, 'numbering-gap');
@@ -142,7 +142,7 @@ test('a result computed across a close or a settings change is returned but not 
   store.invalidate();
   await changing;
   assert.equal(store.peek(doc.uri), undefined);
-  const other = TextDocument.create('file:///other.md', 'markdown', 1, '一、甲\n');
+  const other = new LineDocument('file:///other.md', 'markdown', 1, '一、甲\n');
   const kept = store.get(doc);
   store.forget(other.uri); // another document's close changes nothing for this one
   await kept;

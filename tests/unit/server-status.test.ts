@@ -1,8 +1,12 @@
-/** The outline status (server/src/server/status.ts): exact counts, a bounded list of sections, breadth first; bounded diagnostics. */
+/**
+ * The outline status (server/src/server/status.ts): exact counts, a bounded list of sections,
+ * breadth first; bounded diagnostics; sent when it changes, at most once per interval.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core';
-import { STATUS_TITLE_LIMIT, summarize } from '../../server/src/server/status';
+import { STATUS_TITLE_LIMIT, StatusSender, summarize } from '../../server/src/server/status';
+import type { OutlineStatus } from '../../shared/protocol';
 import { DIAGNOSTIC_LIMIT } from '../../server/src/server/diagnostics';
 import { gappedHeadings, unnumberedHeadings } from '../stress/shapes';
 
@@ -47,4 +51,43 @@ test('a document publishes at most DIAGNOSTIC_LIMIT findings and one that counts
   assert.deepEqual(published.at(-1)!.range, model.diagnostics[DIAGNOSTIC_LIMIT]!.range);
   const few = analyze('一、甲\n\n三、丙\n');
   assert.equal(summarize(few).published, few.diagnostics, 'below the limit: the same list');
+});
+
+const status = (version: number, placeholderCount: number): OutlineStatus => ({ uri: 'file:///a.md', version, isReport: true, template: null, placeholderCount, missingCount: 0, sections: [] });
+
+test('a burst of changes sends the first status at once and the last one after the interval; an unchanged one is not sent', async () => {
+  const sent: OutlineStatus[] = [];
+  let arrived: (() => void) | null = null;
+  const sender = new StatusSender((s) => {
+    sent.push(s);
+    arrived?.();
+  }, 50);
+  let made = 0;
+  sender.update('file:///a.md', () => (made++, status(1, 5)));
+  assert.deepEqual(sent.map((s) => s.version), [1]);
+  sender.update('file:///a.md', () => (made++, status(2, 4)));
+  sender.update('file:///a.md', () => (made++, status(3, 3)));
+  assert.deepEqual(sent.map((s) => s.version), [1], 'within the interval nothing more is sent');
+  assert.equal(made, 1, 'a status is made only when it is about to be sent');
+  await new Promise<void>((resolve) => (arrived = resolve));
+  assert.deepEqual(sent.map((s) => s.version), [1, 3]);
+  // The same status again (the version aside) is not sent.
+  sender.update('file:///a.md', () => status(4, 3));
+  assert.deepEqual(sent.map((s) => s.version), [1, 3]);
+});
+
+test('a closed document gets nothing more, even a status still waiting', async () => {
+  const sent: OutlineStatus[] = [];
+  const sender = new StatusSender((s) => sent.push(s), 10);
+  sender.update('file:///a.md', () => status(1, 5));
+  sender.update('file:///a.md', () => status(2, 4));
+  sender.forget('file:///a.md');
+  // The trailing status of another document, due after the closed one's would have been, has come.
+  await new Promise<void>((resolve) => {
+    let count = 0;
+    const other = new StatusSender(() => ++count === 2 && resolve(), 10);
+    other.update('file:///b.md', () => ({ ...status(1, 1), uri: 'file:///b.md' }));
+    other.update('file:///b.md', () => ({ ...status(2, 2), uri: 'file:///b.md' }));
+  });
+  assert.deepEqual(sent.map((s) => s.version), [1]);
 });

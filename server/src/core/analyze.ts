@@ -1,19 +1,19 @@
 /** The pipeline: lines → blocks → headings and placeholders → outline → checks. */
-import type { Diagnostic, MissingSection, Range, ReportModel, ReportTitle, TextEdit } from './types';
+import type { Diagnostic, MissingSection, Placeholder, Range, ReportModel, ReportTitle, TextEdit } from './types';
 import { DIAGNOSTIC_SOURCE, docsLink, type DiagnosticCode } from './codes';
 import { fileOptionProblems, resolveOptions, severityOf, withFileOptions, type AnalysisOptions, type DeepPartial } from './options';
 import { splitLines, lineRange, type LineTable } from './text';
 import { scanBlocks } from './blocks';
 import { parseFrontMatter } from './frontMatter';
 import { scanLines } from './scan';
-import { LineCache, type LineEntry } from './lineCache';
+import { LineCache, placeholdersOf, type LineEntry } from './lineCache';
 import { assignMarkdownLevels, buildOutline } from './outline';
 import { joinSplitTitle, readStructure, titleAfterCover } from './reading';
 import { checkNumbering } from './numbering';
 import { messages } from './messages';
 import { checkTemplate, templateFit, findTemplate, recognizeTemplate, sectionNames, sectionNamesOfAll, type ReportTemplate } from './templates';
 import { templateMessages } from './templates/messages';
-import { frontMatterOf } from './frontMatterOf';
+import { frontMatterOfLines } from './frontMatterOf';
 import { directiveText, findDirectives, Suppressions, type UnusedSuppression } from './suppressions';
 
 /** Which template applies, as the edge (CLI, server) resolved it. */
@@ -96,18 +96,30 @@ export function analyze(
   version = 0,
   context: AnalysisContext = {},
 ): ReportModel {
-  const opts = withFileOptions(resolveOptions(options), frontMatterOf(text));
-  const table = splitLines(text);
+  return analyzeLines(splitLines(text), options, version, context);
+}
+
+/**
+ * Analyses one version of a report given as its lines (an editor's document keeps them
+ * between versions: unchanged lines are the same strings, so the cache finds them at the
+ * cost of a pointer comparison). `table.text` is read only by the few checks that need the
+ * whole text (a template's insertions look at its line breaks).
+ */
+export function analyzeLines(
+  table: LineTable,
+  options?: DeepPartial<AnalysisOptions> | null,
+  version = 0,
+  context: AnalysisContext = {},
+): ReportModel {
+  const opts = withFileOptions(resolveOptions(options), frontMatterOfLines(table.lines));
   const cache = cacheFor(context.cache, opts);
-  const blocks = cache?.reusableBlocks(table.lines) ?? scanBlocks(table);
-  cache?.rememberBlocks(table.lines, blocks);
+  const blocks = cache ? cache.blocksFor(table) : scanBlocks(table);
   const fm = parseFrontMatter(blocks.frontMatter, table.lines);
   const scan = scanLines(table, blocks, opts, cache);
   const directives = findDirectives(table.lines, blocks.lines);
   const suppressions = directives.length ? new Suppressions(directives, (n) => !!blocks.lines[n]?.directive, table.lines.length) : null;
   // A silenced placeholder is text the author means to keep (a masked name, say): not counted, not listed.
   const placeholderLines = suppressions ? unsilencedPlaceholders(scan.placeholderLines, suppressions) : scan.placeholderLines;
-  const placeholders = placeholderLines === scan.placeholderLines ? scan.placeholders : placeholderLines.flatMap((e) => e.placeholders);
 
   // A line of its own that names a section of the template (or of any the report may be recognised as) is that section.
   const choice = context.choice;
@@ -130,9 +142,9 @@ export function analyze(
     push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.uncertain ? 'warning' : undefined));
   }
   // A marker on a line the reading found to be no heading (a table cell, a contents entry) is no heading's marker.
-  const headingLines = new Set(headings.map((h) => h.line));
+  const headingLines = scan.findings.length ? new Set(headings.map((h) => h.line)) : null;
   for (const f of scan.findings) {
-    if (f.code !== 'ambiguous-emphasis' && !headingLines.has(f.range.start.line)) continue;
+    if (f.code !== 'ambiguous-emphasis' && !headingLines!.has(f.range.start.line)) continue;
     const message =
       f.code === 'marker-punctuation'
         ? messages.markerPunctuation(f.text, f.replacement!)
@@ -148,15 +160,16 @@ export function analyze(
     frontMatter: fm.data,
     headings,
     outline,
-    placeholders,
+    placeholders: [],
     template: null,
     missing: [],
     diagnostics,
   };
   Object.defineProperty(model, 'source', { value: { table, blocks }, enumerable: false });
-  if (placeholders !== scan.placeholders) {
-    const kept = new Set(placeholders);
-    model.silencedPlaceholders = scan.placeholders.filter((p) => !kept.has(p));
+  attachPlaceholders(model, placeholderLines);
+  if (placeholderLines !== scan.placeholderLines) {
+    const kept = new Set(placeholderLines);
+    model.silencedPlaceholders = scan.placeholderLines.filter((e) => !kept.has(e)).flatMap(placeholdersOf);
   }
   applyTemplate(model, table, context, opts, blocks.frontMatter?.startLine);
   let found = model.diagnostics;
@@ -182,16 +195,44 @@ function unusedDiagnostic(u: UnusedSuppression, opts: AnalysisOptions): Diagnost
   return makeDiagnostic('unused-suppression', u.directive.range, message, opts, { codes: u.codes });
 }
 
-/** The placeholder lines without the placeholders a suppression silences (marking it used). */
+/** The placeholder lines without those a suppression silences (marking it used): a line's placeholders share its line. */
 function unsilencedPlaceholders(lines: readonly LineEntry[], suppressions: Suppressions): LineEntry[] {
-  const out: LineEntry[] = [];
-  for (const entry of lines) {
-    const kept = entry.placeholders.filter((p) => !suppressions.silencer('unfilled-placeholder', p.range.start.line));
-    if (kept.length === entry.placeholders.length) out.push(entry);
-    // A copy: the cached entry (and its cached diagnostics) stays as the scan made it.
-    else if (kept.length) out.push({ ...entry, placeholders: kept, diagnostics: undefined });
-  }
-  return out;
+  return lines.filter((entry) => !suppressions.silencer('unfilled-placeholder', entry.line));
+}
+
+/** How many placeholders a model lists, without making the list. */
+const PLACEHOLDER_COUNT = new WeakMap<ReportModel, number>();
+
+export function placeholderCount(model: ReportModel): number {
+  return PLACEHOLDER_COUNT.get(model) ?? model.placeholders.length;
+}
+
+/**
+ * `model.placeholders`, made from the lines' placeholders (by column) on first read: a
+ * keystroke's version is mostly published and replaced before anything reads its list, and
+ * the placeholders of the lines an edit moved need new ranges only then. An enumerable
+ * property like any other (JSON, spreads and comparisons read it); assigning replaces it.
+ */
+function attachPlaceholders(model: ReportModel, lines: readonly LineEntry[]): void {
+  let count = 0;
+  for (const e of lines) count += e.cols.length;
+  PLACEHOLDER_COUNT.set(model, count);
+  let list: Placeholder[] | null = null;
+  Object.defineProperty(model, 'placeholders', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!list) {
+        list = new Array<Placeholder>(count);
+        let k = 0;
+        for (const e of lines) for (const p of placeholdersOf(e)) list[k++] = p;
+      }
+      return list;
+    },
+    set(value: Placeholder[]) {
+      Object.defineProperty(model, 'placeholders', { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
 }
 
 /** One unfilled-placeholder diagnostic per placeholder (up to `limit`), in document order, kept with their line. */
@@ -200,12 +241,12 @@ function placeholderDiagnostics(lines: readonly LineEntry[], opts: AnalysisOptio
   // Tens of thousands of placeholders share few texts: format each message once.
   const text = new Map<string, string>();
   let total = 0;
-  for (const entry of lines) total += entry.placeholders.length;
+  for (const entry of lines) total += entry.cols.length;
   for (const entry of lines) {
     if (out.length >= limit) break;
     if (!entry.diagnostics) {
       entry.diagnostics = [];
-      for (const p of entry.placeholders) {
+      for (const p of placeholdersOf(entry)) {
         const key = p.kind + '\0' + p.text;
         let message = text.get(key);
         if (message === undefined) text.set(key, (message = messages.unfilledPlaceholder(p.text, p.kind)));

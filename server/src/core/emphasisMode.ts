@@ -6,17 +6,16 @@
  */
 import type { LineEntry } from './lineCache';
 import { emphasisIn, placeholdersIn, scanLine, type DocumentMode, type ModeVotes } from './placeholders';
-import type { Placeholder } from './types';
 import type { BlockScan } from './blocks';
 import type { PlaceholderOptions } from './options';
 import { excludedSpans } from './inline';
-import { lineRange, skipIndent, trimEnd } from './text';
+import { skipIndent, trimEnd } from './text';
 
 export { documentMode, type DocumentMode, type ModeVotes } from './placeholders';
 
 /** Adds a line's votes: each placeholder found in any document, each certain bold pair. */
 export function addVotes(votes: ModeVotes, entry: LineEntry, sign = 1): void {
-  votes.template += sign * entry.placeholders.length;
+  votes.template += sign * entry.cols.length;
   votes.bold += sign * entry.emphasis.length;
 }
 
@@ -34,21 +33,15 @@ export const MAX_AMBIGUOUS_PER_LINE = 100;
 export function resolveEntry(raw: LineEntry, mode: DocumentMode): LineEntry {
   if (!raw.ambiguous.length && !raw.templateOnly.length) return raw;
   if (raw.resolved?.mode === mode) return raw.resolved.entry;
-  let placeholders: Placeholder[] = raw.placeholders;
+  let cols = raw.cols;
   if (mode === 'template') {
-    const columns = raw.placeholders.map((p) => ({ start: p.range.start.character, end: p.range.end.character, kind: p.kind, form: p.form }));
-    placeholders = placeholdersIn(raw.text, { placeholders: columns, ambiguous: raw.ambiguous, templateOnly: raw.templateOnly }, mode).map((p) => ({
-      text: raw.text.slice(p.start, p.end),
-      kind: p.kind,
-      form: p.form,
-      range: lineRange(raw.line, p.start, p.end),
-    }));
+    cols = placeholdersIn(raw.text, { placeholders: raw.cols.slice(), ambiguous: raw.ambiguous, templateOnly: raw.templateOnly }, mode);
   }
   const entry: LineEntry = {
     line: raw.line,
     text: raw.text,
     from: raw.from,
-    placeholders,
+    cols,
     ambiguous: mode === 'undecided' ? raw.ambiguous.slice(0, MAX_AMBIGUOUS_PER_LINE) : [],
     emphasis: emphasisIn(raw, mode),
     templateOnly: [],
@@ -88,7 +81,7 @@ export function proseEntry(line: string, n: number, options: PlaceholderOptions)
     line: n,
     text: line,
     from,
-    placeholders: scanned.placeholders.map((p) => ({ text: line.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) })),
+    cols: scanned.placeholders,
     ambiguous: [],
     emphasis: [],
     templateOnly: scanned.templateOnly,

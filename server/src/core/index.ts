@@ -5,9 +5,9 @@
 export * from './types';
 export * from './codes';
 export * from './options';
-export { analyze, frontMatterTemplate, type AnalysisContext, type TemplateChoice } from './analyze';
+export { analyze, analyzeLines, placeholderCount, frontMatterTemplate, type AnalysisContext, type TemplateChoice } from './analyze';
 export * from './templates';
-export { frontMatterOf } from './frontMatterOf';
+export { frontMatterOf, frontMatterOfLines } from './frontMatterOf';
 export { checkPlaceholderValue, type ValueProblem } from './placeholderValue';
 export { lineCacheFor } from './analyze';
 export { LineCache } from './lineCache';

@@ -1,22 +1,29 @@
 /**
  * What one line's scan produced, kept between versions of a document so that an edit
- * rescans only the lines it touched. Entries are found by line number and text (an
- * unchanged line in place reuses its objects outright) or, for lines that moved, by text
- * alone (their ranges are rebuilt; no pattern runs again).
+ * rescans only the lines it touched, and the previous version's block structure, so that
+ * an edit re-parses only the blocks it can affect. Line entries are found by line number
+ * and text (an unchanged line in place reuses its objects outright) or, for lines that
+ * moved, by text alone (their ranges are rebuilt from columns; no pattern runs again).
  */
 import type { Diagnostic, Heading, Placeholder } from './types';
-import type { Finding, LineScanResult } from './scan';
+import type { Finding } from './scan';
 import type { AmbiguousPair, DocumentMode, EmphasisPair, LinePlaceholder } from './placeholders';
-import { lineRange } from './text';
-import type { BlockScan } from './blocks';
+import { lineRange, type LineTable } from './text';
+import { scanBlocks, updateBlocks, type BlockScan, type LineInfo } from './blocks';
 
 export type { AmbiguousPair } from './placeholders';
+
+/** A placeholder of a line by its columns (as the line's scan found it): kept with the line's text, whatever line it moves to. */
+export type PlaceholderColumns = LinePlaceholder;
 
 export interface LineEntry {
   line: number;
   text: string;
   from: number;
-  placeholders: Placeholder[];
+  /** The line's placeholders by column (shared by the entries of the same text on other lines). */
+  cols: readonly PlaceholderColumns[];
+  /** The same on this entry's line, made on first use (`placeholdersOf`). */
+  abs?: Placeholder[];
   ambiguous: AmbiguousPair[];
   emphasis: EmphasisPair[];
   /** Placeholders the line has only in a template (`……` lines, empty form labels). */
@@ -25,121 +32,92 @@ export interface LineEntry {
   resolved?: { mode: DocumentMode; entry: LineEntry };
   /** The line's unfilled-placeholder diagnostics, made on first use. */
   diagnostics?: Diagnostic[];
-  /** The heading read from the line in its block context (`sig`), with its marker findings. */
-  heading?: { sig: string; heading: Heading | null; findings: Finding[] };
+  /** The heading read from the line in its block context (`li`, …), with its marker findings. */
+  heading?: { li: LineInfo; allowHeading: boolean; to: number; heading: Heading | null; findings: Finding[] };
 }
 
 export class LineCache {
   private byLine: (LineEntry | undefined)[] = [];
-  private byText = new Map<string, LineEntry>();
   private nextByLine: (LineEntry | undefined)[] = [];
-  private nextByText = new Map<string, LineEntry>();
+  /**
+   * An entry for each line text seen lately: kept across passes (a pass sets only the texts
+   * it scanned or moved, no map is rebuilt per version) and pruned to the lines of the last
+   * pass when it holds more than twice as many texts.
+   */
+  private byText = new Map<string, LineEntry>();
 
   /** The previous version's lines and block structure. */
   private blocks: { lines: readonly string[]; scan: BlockScan } | null = null;
-  /** The previous version's line scan, and the one line this version changed (-1: none). */
-  private scan: LineScanResult | null = null;
-  private changed: number | null = null;
-  private prevLines: readonly string[] | null = null;
 
   /** @param key options fingerprint: a cache made under other options is not reused */
   constructor(readonly key: string) {}
 
   /**
-   * The previous block structure, when this version differs from it in one paragraph line
-   * whose start is the same: such an edit cannot change what is code, a list, a heading or
-   * a table, so markdown-it need not run again.
+   * The block structure of this version: the previous one with the region an edit can
+   * affect parsed again (see `updateBlocks`), or a whole parse the first time.
    */
-  reusableBlocks(lines: readonly string[]): BlockScan | null {
+  blocksFor(table: LineTable): BlockScan {
     const prev = this.blocks;
-    this.changed = null;
-    this.prevLines = prev?.lines ?? null;
-    if (!prev || prev.lines.length !== lines.length) return null;
-    let changed = -1;
-    for (let i = 0; i < lines.length; i++) {
-      if (prev.lines[i] !== lines[i]) {
-        if (changed >= 0) return null;
-        changed = i;
-      }
-    }
-    if (changed < 0) return prev.scan;
-    const info = prev.scan.lines[changed]!;
-    if (info.kind !== 'text' || info.listDepth > 0 || info.inQuote || info.listMarker) return null;
-    if (!sameBlockShape(prev.lines[changed]!, lines[changed]!)) return null;
-    this.changed = changed;
-    return prev.scan;
+    const scan = prev ? updateBlocks(prev.lines, prev.scan, table) : scanBlocks(table);
+    this.blocks = { lines: table.lines, scan };
+    return scan;
   }
 
-  /** The one line changed since the previous version, when the block structure was reused. */
-  changedLine(): number | null {
-    return this.changed !== null && this.changed >= 0 ? this.changed : null;
-  }
-
-  previousScan(): LineScanResult | null {
-    return this.scan;
-  }
-
-  /** Line `n` as it was in the previous version. */
-  previousLine(n: number): string | undefined {
-    return this.prevLines?.[n];
-  }
-
-  rememberBlocks(lines: readonly string[], scan: BlockScan): void {
-    this.blocks = { lines, scan };
-  }
-
+  /**
+   * The entry of line `n` (text `text`, read from column `from`): the same object when the
+   * line is unchanged in place; for a line that moved (lines inserted or deleted above it),
+   * the entry of its text with the line number attached again — what it found is kept with
+   * columns only, so no pattern runs again.
+   */
   lookup(line: number, text: string, from: number): LineEntry | undefined {
     const here = this.byLine[line];
     if (here && here.text === text && here.from === from) return here;
     const moved = this.byText.get(text);
     if (!moved || moved.from !== from) return undefined;
-    return {
+    const entry: LineEntry = {
       line,
       text: moved.text,
       from,
-      // Same property order as a fresh scan makes, so code reading placeholders sees one shape.
-      placeholders: moved.placeholders.map((p) => ({ text: p.text, kind: p.kind, form: p.form, range: lineRange(line, p.range.start.character, p.range.end.character) })),
+      cols: moved.cols,
       ambiguous: moved.ambiguous,
       emphasis: moved.emphasis,
       templateOnly: moved.templateOnly,
     };
+    if (moved.heading) entry.heading = { ...moved.heading, heading: moved.heading.heading && onLine(moved.heading.heading, line), findings: moved.heading.findings.map((f) => ({ ...f, range: lineRange(line, f.range.start.character, f.range.end.character) })) };
+    return entry;
   }
 
   keep(entry: LineEntry): void {
     this.nextByLine[entry.line] = entry;
-    this.nextByText.set(entry.text, entry);
+    if (this.byText.get(entry.text) !== entry) this.byText.set(entry.text, entry);
   }
 
-  /** Ends a full pass: what was not kept in it is forgotten. */
-  commit(scan: LineScanResult): void {
+  /** Ends a pass: lines not kept in it are forgotten (their texts once there are many). */
+  commit(): void {
     this.byLine = this.nextByLine;
-    this.byText = this.nextByText;
     this.nextByLine = [];
-    this.nextByText = new Map();
-    this.scan = scan;
-  }
-
-  /** Ends a one-line pass: every other line stays as it was. */
-  commitPatch(scan: LineScanResult, entry: LineEntry): void {
-    const old = this.byLine[entry.line];
-    if (old && this.byText.get(old.text) === old) this.byText.delete(old.text);
-    this.byLine[entry.line] = entry;
-    this.byText.set(entry.text, entry);
-    this.nextByLine = [];
-    this.nextByText = new Map();
-    this.scan = scan;
+    if (this.byText.size > 2 * this.byLine.length + 64) {
+      this.byText = new Map();
+      for (const e of this.byLine) if (e) this.byText.set(e.text, e);
+    }
   }
 }
 
-const PREFIX = 8;
-const RISKY = /[|<`~\[]/;
-const BREAK_LIKE = /^\s*([=\-*_#+>])/;
+/** The placeholders of a line entry with their ranges on its line, made once per entry. */
+export function placeholdersOf(entry: LineEntry): Placeholder[] {
+  if (!entry.abs) {
+    const { line, cols, text } = entry;
+    const out: Placeholder[] = new Array(cols.length);
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      out[i] = { text: text.slice(c.start, c.end), kind: c.kind, form: c.form, range: lineRange(line, c.start, c.end) };
+    }
+    entry.abs = out;
+  }
+  return entry.abs;
+}
 
-/** Two versions of a paragraph line that leave the block structure alone. */
-function sameBlockShape(before: string, after: string): boolean {
-  if (!before.trim() || !after.trim()) return false;
-  if (RISKY.test(before) || RISKY.test(after)) return false;
-  if (BREAK_LIKE.test(before) || BREAK_LIKE.test(after)) return false;
-  const lead = (s: string) => s.slice(0, s.length - s.trimStart().length + PREFIX);
-  return lead(before) === lead(after) && before.trimStart().length >= PREFIX && after.trimStart().length >= PREFIX;
+/** A heading read on one line, moved to line `line` (a heading's ranges never leave its line). */
+function onLine(h: Heading, line: number): Heading {
+  return { ...h, range: lineRange(line, h.range.start.character, h.range.end.character), markerRange: lineRange(line, h.markerRange.start.character, h.markerRange.end.character), line };
 }

@@ -1,5 +1,5 @@
 /** The section tree: headings nested by level, annexes as scopes of their own. */
-import type { Heading, HeadingLevel, OutlineNode, Placeholder } from './types';
+import type { Heading, HeadingLevel, OutlineNode } from './types';
 import { range, type LineTable } from './text';
 
 /**
@@ -51,7 +51,7 @@ function node(h: Heading): OutlineNode {
 export function buildOutline(
   headings: readonly Heading[],
   table: LineTable,
-  placeholderLines: readonly { line: number; placeholders: readonly Placeholder[] }[],
+  placeholderLines: readonly { line: number; cols: readonly unknown[] }[],
 ): { outline: OutlineNode[]; nodes: OutlineNode[]; parents: (OutlineNode | null)[] } {
   const outline: OutlineNode[] = [];
   const nodes: OutlineNode[] = [];
@@ -88,7 +88,7 @@ export function buildOutline(
   while (open.length) close(open.pop()!, table.lines.length);
   // Placeholders per section from running counts by line (one entry per line that has any).
   const before = new Array<number>(table.lines.length + 1).fill(0);
-  for (const e of placeholderLines) before[e.line + 1] = e.placeholders.length;
+  for (const e of placeholderLines) before[e.line + 1] = e.cols.length;
   for (let n = 1; n < before.length; n++) before[n]! += before[n - 1]!;
   for (const n of nodes) n.placeholderCount = before[n.sectionRange.end.line + 1]! - before[n.sectionRange.start.line]!;
   return { outline, nodes, parents };

@@ -448,7 +448,8 @@ function cellLine(table: LineTable, blocks: BlockScan, k: number): boolean {
   const li = blocks.lines[k]!;
   if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote) return false;
   const text = lineText(table, k);
-  return [...text].length <= 40 && !SENTENCE.test(text);
+  // More than 80 UTF-16 units are more than 40 characters: no need to count a long line's.
+  return text.length <= 80 && [...text].length <= 40 && !SENTENCE.test(text);
 }
 
 const MIN_CELL_RUN = 8;
@@ -463,7 +464,9 @@ const MIN_CELL_RUN = 8;
  */
 function withoutTableNumbering(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
   if (list.length < 3 || !restartsAnywhere(list)) return list;
-  const headingAt = new Map(list.map((h) => [h.line, h]));
+  // Made when a run of cell lines needs it: most documents have none.
+  let headingLines: Set<number> | null = null;
+  const headingAt = { has: (line: number) => (headingLines ??= new Set(list.map((h) => h.line))).has(line) };
   // Runs of cell lines (blank lines inside a run do not end it).
   const runOf = new Map<number, number>();
   let runs = 0;
@@ -479,8 +482,7 @@ function withoutTableNumbering(list: Heading[], table: LineTable, blocks: BlockS
       if (!cellLine(table, blocks, j)) break;
       members.push(j);
     }
-    const plain = members.filter((m) => !headingAt.has(m)).length;
-    if (members.length >= MIN_CELL_RUN && plain >= 3 && members.some((m) => headingAt.has(m))) {
+    if (members.length >= MIN_CELL_RUN && members.filter((m) => !headingAt.has(m)).length >= 3 && members.some((m) => headingAt.has(m))) {
       runs++;
       for (const m of members) runOf.set(m, runs);
     }

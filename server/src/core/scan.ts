@@ -3,7 +3,7 @@
  * placeholders and emphasis, skipping code, HTML, front matter and quoted text.
  */
 import type { AnalysisOptions } from './options';
-import type { Heading, HeadingForm, Placeholder, Range, ReportTitle } from './types';
+import type { Heading, HeadingForm, Range, ReportTitle } from './types';
 import type { BlockScan, LineInfo } from './blocks';
 import { excludedSpans } from './inline';
 import { matchAnnex, matchMarker, matchPart, skipDecoration, type MarkerMatch } from './headings';
@@ -21,8 +21,7 @@ export interface Finding {
 
 export interface LineScanResult {
   headings: Heading[];
-  placeholders: Placeholder[];
-  /** Lines that have placeholders, in order (their diagnostics are cached with them). */
+  /** Lines that have placeholders, in order (their placeholders and diagnostics are made from them on demand). */
   placeholderLines: LineEntry[];
   findings: Finding[];
   /** Emphasis pairs per line, for renderers that protect placeholders. */
@@ -122,17 +121,17 @@ function contentBounds(line: string, li: LineInfo): { from: number; to: number }
 }
 
 /** The placeholders and emphasis of line `n`, from the cache when the line is unchanged. */
-function lineEntry(line: string, n: number, from: number, options: AnalysisOptions, cache: LineCache | undefined): LineEntry {
+function lineEntry(line: string, n: number, from: number, options: AnalysisOptions, cache: LineCache | undefined, stable: boolean): LineEntry {
   let entry = cache?.lookup(n, line, from);
   if (!entry) {
-    // What the cache keeps must not pin this version of the document.
-    const own = cache ? detach(line) : line;
+    // What the cache keeps must not pin this version of the document (an editor's lines are its own).
+    const own = cache && !stable ? detach(line) : line;
     const scanned = scanLine(own, from, own.length, from, excludedSpans(own, from), options.placeholders);
     entry = {
       line: n,
       text: own,
       from,
-      placeholders: scanned.placeholders.map((p) => ({ text: own.slice(p.start, p.end), kind: p.kind, form: p.form, range: lineRange(n, p.start, p.end) })),
+      cols: scanned.placeholders,
       ambiguous: scanned.ambiguous,
       emphasis: scanned.emphasis,
       templateOnly: scanned.templateOnly,
@@ -144,11 +143,17 @@ function lineEntry(line: string, n: number, from: number, options: AnalysisOptio
 
 /** The heading line `n` reads as in its block context, kept with the entry while that context holds. */
 function lineHeading(entry: LineEntry, li: LineInfo, from: number, to: number, allowHeading: boolean, options: AnalysisOptions) {
-  const sig = `${li.kind}|${li.depth}|${li.listMarker}|${li.listNumber}|${li.listDepth}|${allowHeading}|${to}`;
-  let read = entry.heading?.sig === sig ? entry.heading : undefined;
+  const was = entry.heading;
+  const same =
+    !!was &&
+    was.allowHeading === allowHeading &&
+    was.to === to &&
+    (was.li === li ||
+      (was.li.kind === li.kind && was.li.depth === li.depth && was.li.listMarker === li.listMarker && was.li.listNumber === li.listNumber && was.li.listDepth === li.listDepth));
+  let read = same ? was : undefined;
   if (!read) {
     const findings: Finding[] = [];
-    read = { sig, heading: allowHeading ? readHeading(entry.text, entry.line, li, from, to, entry.emphasis, options, findings) : null, findings };
+    read = { li, allowHeading, to, heading: allowHeading ? readHeading(entry.text, entry.line, li, from, to, entry.emphasis, options, findings) : null, findings };
     entry.heading = read;
   }
   return read;
@@ -159,8 +164,6 @@ function ambiguousFindings(entry: LineEntry): Finding[] {
 }
 
 export function scanLines(table: LineTable, blocks: BlockScan, options: AnalysisOptions, cache?: LineCache): LineScanResult {
-  const patched = cache ? patchOneLine(table, blocks, options, cache) : null;
-  if (patched) return patched;
   const { lines } = table;
   // First every line's own reading, whose votes decide how the document reads ambiguous pairs.
   const raws: Array<LineEntry | undefined> = new Array(lines.length);
@@ -168,11 +171,11 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   for (let n = 0; n < lines.length; n++) {
     const li = blocks.lines[n]!;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') continue;
-    addVotes(votes, (raws[n] = lineEntry(lines[n]!, n, contentBounds(lines[n]!, li).from, options, cache)));
+    addVotes(votes, (raws[n] = lineEntry(lines[n]!, n, contentBounds(lines[n]!, li).from, options, cache, !!table.stable)));
   }
   for (const n of proseFenceLines(lines, blocks)) addVotes(votes, (raws[n] = proseEntry(lines[n]!, n, options.placeholders)));
   const mode = documentMode(votes);
-  const result: LineScanResult = { headings: [], placeholders: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null, mode, votes };
+  const result: LineScanResult = { headings: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null, mode, votes };
   let inList = false;
   let listAsHeadings = false;
   let lastList: { end: number; asHeadings: boolean } | null = null;
@@ -186,7 +189,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     if (li.kind === 'blank') continue;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') {
       const prose = raws[n] && resolveEntry(raws[n]!, mode);
-      if (prose?.placeholders.length) for (const p of (result.placeholderLines.push(prose), prose.placeholders)) result.placeholders.push(p);
+      if (prose?.cols.length) result.placeholderLines.push(prose);
       if (li.kind === 'code' || li.kind === 'hr') {
         seenContent = true;
         titleSearch = false;
@@ -199,10 +202,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     const line = entry.text;
     const emphasis = entry.emphasis;
     if (emphasis.length) result.emphasis.set(n, emphasis);
-    if (entry.placeholders.length) {
-      result.placeholderLines.push(entry);
-      for (const p of entry.placeholders) result.placeholders.push(p);
-    }
+    if (entry.cols.length) result.placeholderLines.push(entry);
     if (entry.ambiguous.length) for (const f of ambiguousFindings(entry)) result.findings.push(f);
 
     // Lists: an ordered top-level list whose lead-in does not end with a colon numbers headings,
@@ -223,7 +223,10 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     // A line in place with the same block context reads as the same heading: reuse it.
     const read = lineHeading(entry, li, from, to, allowHeading, options);
     for (const f of read.findings) result.findings.push(f);
-    const heading = read.heading ? { ...read.heading } : null;
+    // The cached heading as it is (readStructure copies what it changes), but for an annex or
+    // part line whose title the next line gives: that one is filled in on a copy.
+    const annex = !!read.heading && (read.heading.level === 0 || !!read.heading.part) && read.heading.title === '';
+    const heading = read.heading && annex ? { ...read.heading } : read.heading;
     // `附件1` or `第一部分` on a line of its own: the title is the next line, if it reads as one.
     if ((heading?.level === 0 || heading?.part) && heading.title === '') annexTitle = heading;
     else if (annexTitle) {
@@ -272,7 +275,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     }
     seenContent = true;
   }
-  cache?.commit(result);
+  cache?.commit();
   return result;
 }
 
@@ -285,84 +288,6 @@ function clauseItems(lines: readonly string[], blocks: BlockScan, n: number): bo
     if (li.listDepth === 1 && li.listMarker && /[；;，,、]\s*$/.test(lines[k]!)) return true;
   }
   return false;
-}
-
-/**
- * The previous scan with one paragraph line replaced, when that is all an edit changed and
- * nothing else can read differently because of it: the line stands after the first heading
- * (so it cannot become the title), it is no annex and follows none, and no list follows it
- * (whose lead-in colon decides whether the list numbers headings). Arrays are copied, never
- * changed in place: the previous model may still be in use.
- */
-function patchOneLine(table: LineTable, blocks: BlockScan, options: AnalysisOptions, cache: LineCache): LineScanResult | null {
-  const prev = cache.previousScan();
-  const n = cache.changedLine();
-  if (!prev || n === null) return null;
-  const li = blocks.lines[n]!;
-  const firstHeading = prev.headings[0];
-  if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || !firstHeading || firstHeading.line >= n) return null;
-  if (prev.titleLine && prev.titleLine.range.start.line >= n) return null;
-  const line = table.lines[n]!;
-  const { from, to } = contentBounds(line, li);
-  if (/^\s*[附第]/.test(line.slice(from)) || /^\s*[附第]/.test(cache.previousLine(n) ?? '')) return null;
-  let before = n - 1;
-  while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
-  if (before >= 0 && prev.headings.some((h) => h.line === before && (h.level === 0 || h.part))) return null;
-  let after = n + 1;
-  while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
-  if (after < table.lines.length && blocks.lines[after]!.listDepth > 0) return null;
-
-  const oldLine = cache.previousLine(n);
-  const old = oldLine === undefined ? undefined : cache.lookup(n, oldLine, contentBounds(oldLine, li).from);
-  if (!old) return null;
-  const raw = lineEntry(line, n, from, options, cache);
-  // The document must read as it did: the same mode, from the votes with this line's changed.
-  const votes = { ...prev.votes };
-  addVotes(votes, old, -1);
-  addVotes(votes, raw);
-  if (documentMode(votes) !== prev.mode) return null;
-  const entry = resolveEntry(raw, prev.mode);
-  const read = lineHeading(entry, li, from, to, true, options);
-  const onLine = (r: { range: { start: { line: number } } }) => r.range.start.line === n;
-  // Placeholders are in document order: swap the slice of line n.
-  const placeholderLine = (p: Placeholder) => p.range.start.line;
-  const first = firstAtLine(prev.placeholders, n, placeholderLine);
-  const last = firstAtLine(prev.placeholders, n + 1, placeholderLine);
-  const placeholders = prev.placeholders.slice();
-  spliceIn(placeholders, first, last - first, entry.placeholders);
-  const placeholderLines = prev.placeholderLines.filter((e) => e.line !== n);
-  if (entry.placeholders.length) placeholderLines.splice(firstAtLine(placeholderLines, n, (e) => e.line), 0, entry);
-  const headings = prev.headings.filter((h) => h.line !== n).map((h) => ({ ...h }));
-  if (read.heading) headings.splice(headings.findIndex((h) => h.line > n) >>> 0, 0, { ...read.heading });
-  const findings = prev.findings.filter((f) => !onLine(f));
-  for (const f of ambiguousFindings(entry)) findings.push(f);
-  for (const f of read.findings) findings.push(f);
-  const emphasis = new Map(prev.emphasis);
-  if (entry.emphasis.length) emphasis.set(n, entry.emphasis);
-  else emphasis.delete(n);
-  const result: LineScanResult = { headings, placeholders, placeholderLines, findings, emphasis, titleLine: prev.titleLine, mode: prev.mode, votes };
-  cache.commitPatch(result, raw);
-  return result;
-}
-
-/** `splice` without spreading `items` into a call (a line can hold 100,000 placeholders). */
-function spliceIn<T>(list: T[], start: number, remove: number, items: readonly T[]): void {
-  const tail = list.slice(start + remove);
-  list.length = start;
-  for (const x of items) list.push(x);
-  for (const x of tail) list.push(x);
-}
-
-/** Index of the first item on `line` or after it, in a list kept in line order. */
-function firstAtLine<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lineOf(items[mid]!) < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function readHeading(

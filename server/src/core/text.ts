@@ -5,37 +5,32 @@ import type { Position, Range } from './types';
  * Columns are UTF-16 code units, which is what JavaScript string indices already are.
  */
 export interface LineTable {
+  /**
+   * The whole text. An editor's document keeps its lines, not one string, between versions:
+   * there this is joined on first read, which only the few readers of the whole text pay for.
+   */
   readonly text: string;
   /** Line contents without their line break. */
   readonly lines: readonly string[];
-  /** Offset of each line's first character in `text`. */
-  readonly starts: readonly number[];
+  /**
+   * The lines are an editor document's own, kept from version to version (an unchanged line
+   * is the same string): caches may keep them as they are. Otherwise they are slices of one
+   * version's text, and what a cache keeps is copied so as not to pin that text.
+   */
+  readonly stable?: boolean;
+  /** Whether a `\r\n` ends some line, when the table knows it without searching the text. */
+  readonly crlf?: boolean;
+}
+
+/** The line break an insertion uses: `\r\n` when the document has one, else `\n`. */
+export function eolOf(table: LineTable): string {
+  return (table.crlf ?? table.text.includes('\r\n')) ? '\r\n' : '\n';
 }
 
 export function splitLines(text: string): LineTable {
-  if (!text.includes('\r')) {
-    // The common case, and the fast one: V8 splits on one character far quicker than a RegExp.
-    const lines = text.split('\n');
-    const starts = new Array<number>(lines.length);
-    let offset = 0;
-    for (let i = 0; i < lines.length; i++) {
-      starts[i] = offset;
-      offset += lines[i]!.length + 1;
-    }
-    return { text, lines, starts };
-  }
-  const lines: string[] = [];
-  const starts: number[] = [];
-  const re = /\r\n|\r|\n/g;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    lines.push(text.slice(start, m.index));
-    starts.push(start);
-    start = m.index + m[0].length;
-  }
-  lines.push(text.slice(start));
-  starts.push(start);
-  return { text, lines, starts };
+  // The common case, and the fast one: V8 splits on one character far quicker than a RegExp.
+  if (!text.includes('\r')) return { text, lines: text.split('\n') };
+  return { text, lines: text.split(/\r\n|\r|\n/) };
 }
 
 export function range(line: number, start: number, endLine: number, end: number): Range {

@@ -224,7 +224,7 @@ export interface TemplateSelection {
  */
 export function selectTemplate(
   filePath: string,
-  text: string,
+  text: string | readonly string[],
   library: TemplateLibrary,
   config: WorkspaceConfig,
   explicit?: { ref: string; baseDir: string } | null,

@@ -45,6 +45,17 @@ export function isLarge(text: string, limits = OFF_THREAD_LIMITS): boolean {
   }
 }
 
+/** Whether a document of these lines is too large for the main thread (one pass over the lengths). */
+export function isLargeLines(lines: readonly string[], limits = OFF_THREAD_LIMITS): boolean {
+  if (lines.length > limits.lines) return true;
+  let chars = lines.length - 1;
+  for (const line of lines) {
+    if (line.length > limits.lineChars) return true;
+    chars += line.length;
+  }
+  return chars > limits.chars;
+}
+
 /** The parts of a model sent serialized (one buffer each) and read on demand. */
 export const HEAVY_KEYS = ['headings', 'outline', 'placeholders', 'silencedPlaceholders', 'diagnostics'] as const;
 type HeavyKey = (typeof HEAVY_KEYS)[number];
@@ -165,8 +176,8 @@ export class OffThreadAnalyzer {
   constructor(private readonly entry: string | null) {}
 
   /** Whether `text` goes to the worker: too large for the main thread, and a worker can run. */
-  wants(text: string): boolean {
-    return !this.workerFailed && !!this.entry && this.entry.endsWith('.js') && isLarge(text);
+  wants(text: string | readonly string[]): boolean {
+    return !this.workerFailed && !!this.entry && this.entry.endsWith('.js') && (typeof text === 'string' ? isLarge(text) : isLargeLines(text));
   }
 
   /**

@@ -4,8 +4,7 @@
  */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, frontMatterOf, lineCacheFor, type LineCache, type ReportModel, type ReportTemplate, type TemplateChoice } from '../core';
+import { analyzeLines, frontMatterOf, lineCacheFor, type LineCache, type ReportModel, type ReportTemplate, type TemplateChoice } from '../core';
 import { selectTemplate, TemplateLibrary, type TemplateFileError } from '../node/templates';
 import type { SettingsStore, DocumentSettings } from './settings';
 import type { WorkspaceConfig } from '../node/config';
@@ -14,11 +13,15 @@ import { PLACEHOLDER_DIAGNOSTIC_LIMIT } from './diagnostics';
 import { failedModel } from './guard';
 import { summaryOf } from './status';
 import type { OffThreadAnalyzer } from './offThread';
+import type { LineDocument } from './documents';
 
 export interface ReportState {
   uri: string;
   version: number;
-  text: string;
+  /** The version's lines, as the document holds them. */
+  lines: readonly string[];
+  /** The version's text (joined on first read: most versions are never read whole). */
+  readonly text: string;
   model: ReportModel;
   template: ReportTemplate | null;
   isReport: boolean;
@@ -54,11 +57,12 @@ export class ReportStore {
 
   /**
    * The state computed for exactly this text. A client may reuse a version number (a
-   * didOpen after a close, a buggy didChange): the text decides, the version only labels.
+   * didOpen after a close, a buggy didChange): the lines decide (each version of a document
+   * has its own table), the version only labels.
    */
-  private current(doc: TextDocument): ReportState | undefined {
+  private current(doc: LineDocument): ReportState | undefined {
     const s = this.peek(doc.uri, doc.version);
-    return s && s.text === doc.getText() ? s : undefined;
+    return s && s.lines === doc.table.lines ? s : undefined;
   }
 
   forget(uri: string): void {
@@ -86,7 +90,7 @@ export class ReportStore {
     return `${this.invalidations}:${this.forgotten.get(uri) ?? 0}`;
   }
 
-  async get(doc: TextDocument): Promise<ReportState> {
+  async get(doc: LineDocument): Promise<ReportState> {
     const known = this.current(doc);
     if (known) return known;
     const epoch = this.epoch(doc.uri);
@@ -94,7 +98,8 @@ export class ReportStore {
     const settings = await this.settings.forDocument(doc.uri, file ? path.dirname(file) : null);
     const current = this.current(doc);
     if (current) return current;
-    const text = doc.getText();
+    const table = doc.table;
+    const { lines } = table;
     let model: ReportModel;
     let failed = false;
     let choice: TemplateChoice | null = null;
@@ -102,19 +107,19 @@ export class ReportStore {
     let folderErrors: TemplateFileError[] = [];
     let mapped = false;
     try {
-      ({ choice, templates, folderErrors, mapped } = this.choose(file, text, settings));
+      ({ choice, templates, folderErrors, mapped } = this.choose(file, lines, settings));
       const context = { choice, templates, fileName: file ?? doc.uri, placeholderDiagnosticLimit: PLACEHOLDER_DIAGNOSTIC_LIMIT };
-      if (this.offThread?.wants(text)) {
+      if (this.offThread?.wants(lines)) {
         // Too large for the main thread: the worker's model (see offThread.ts).
         this.caches.delete(doc.uri);
-        const done = await this.offThread.analyze(doc.uri, text, settings.options, doc.version, context);
+        const done = await this.offThread.analyze(doc.uri, table.text, settings.options, doc.version, context);
         if (!done) return this.get(doc); // a newer text replaced this one before it started
         model = done;
       } else {
         this.offThread?.forget(doc.uri);
         const cache = lineCacheFor(this.caches.get(doc.uri), settings.options);
         this.caches.set(doc.uri, cache);
-        model = analyze(text, settings.options, doc.version, { ...context, cache });
+        model = analyzeLines(table, settings.options, doc.version, { ...context, cache });
       }
     } catch (e) {
       // One document that cannot be analysed says so on itself; the server goes on.
@@ -126,21 +131,24 @@ export class ReportStore {
     const state: ReportState = {
       uri: doc.uri,
       version: doc.version,
-      text,
+      lines,
+      get text() {
+        return table.text;
+      },
       model,
       template,
-      isReport: failed || this.isReport(model, settings, mapped, text),
+      isReport: failed || this.isReport(model, settings, mapped, lines),
       settings,
       folderErrors,
     };
     // Kept for the text it was made from; one the document has left (while the worker
     // analysed it), or made before the document was closed or the settings changed, goes
     // back to its caller only, never over a newer state.
-    if (doc.getText() === text && this.epoch(doc.uri) === epoch) this.states.set(doc.uri, state);
+    if (doc.table.lines === lines && this.epoch(doc.uri) === epoch) this.states.set(doc.uri, state);
     return state;
   }
 
-  private choose(file: string | null, text: string, settings: DocumentSettings) {
+  private choose(file: string | null, text: readonly string[], settings: DocumentSettings) {
     const config: WorkspaceConfig = {
       ...settings.workspace,
       templatesFolder: settings.workspace.templatesFolder ?? this.editorTemplatesFolder(settings.editor.templatesFolder, file),
@@ -171,7 +179,7 @@ export class ReportStore {
   }
 
   /** auto: a template named or mapped, or at least two numbered level-1 sections. */
-  private isReport(model: ReportModel, settings: DocumentSettings, mapped: boolean, text: string): boolean {
+  private isReport(model: ReportModel, settings: DocumentSettings, mapped: boolean, text: readonly string[]): boolean {
     if (settings.editor.detect === 'always') return true;
     if (settings.editor.detect === 'never') return false;
     if (mapped || typeof frontMatterOf(text)?.template === 'string') return true;

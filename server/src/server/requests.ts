@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument } from './documents';
 import { URI } from 'vscode-uri';
 import type { OutlineNode, ReportTemplate } from '../core';
 import type { ExportDocxResult, PlaceholderItem, TemplateInfo } from '../../../shared/protocol';
@@ -74,7 +74,7 @@ const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolv
  * the server's other messages in between (a keystroke's analysis never waits for the workspace), and the request stops
  * when the client cancels it.
  */
-export async function workspacePlaceholders(store: ReportStore, documents: TextDocuments<TextDocument>, token: CancellationToken): Promise<PlaceholderItem[]> {
+export async function workspacePlaceholders(store: ReportStore, documents: TextDocuments<LineDocument>, token: CancellationToken): Promise<PlaceholderItem[]> {
   const items: PlaceholderItem[] = [];
   const seen = new Set<string>();
   for (const doc of documents.all()) {
@@ -94,7 +94,7 @@ export async function workspacePlaceholders(store: ReportStore, documents: TextD
       const read = readRegularFile(file);
       if (!read.ok) continue;
       const text = read.bytes.toString('utf8');
-      const s = await store.get(TextDocument.create(uri, 'markdown', 0, text));
+      const s = await store.get(new LineDocument(uri, 'markdown', 0, text));
       if (!documents.get(uri)) store.forget(uri);
       if (s.isReport) for (const item of placeholderItems(s)) items.push(item);
     }

@@ -13,7 +13,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { codeActions, completions, documentSymbols, fixAllUri, foldingRanges, hover, resolveCodeAction, FIX_ALL_KIND } from '../core/features';
 import { deriveTemplate } from '../core';
@@ -32,8 +31,9 @@ import {
 import { workspaceReports } from './workspaceReports';
 import { SettingsStore } from './settings';
 import { filePathOf, ReportStore, type ReportState } from './reports';
-import { outlineStatus, publishable, sameStatus } from './status';
-import type { OutlineStatus, PlaceholderSpan } from '../../../shared/protocol';
+import { lineDocuments } from './documents';
+import { outlineStatus, publishable, StatusSender } from './status';
+import type { PlaceholderSpan } from '../../../shared/protocol';
 import { checkTemplateText, looksLikeTemplate, templateDiagnostics } from './templateFiles';
 import { guardConnection } from './guard';
 import { MAX_DATA_BYTES, readRegularFile } from '../node/safeRead';
@@ -47,7 +47,8 @@ import { CONFIG_FILES, isConfigFile } from '../node/config';
 /** `entry`: the bundle's own file (dist/server.js), which the preview's worker thread runs. */
 export function startServer(unguarded: Connection, entry: string | null = null): void {
   const connection = guardConnection(unguarded);
-  const documents = new TextDocuments(TextDocument);
+  // Documents as line tables: a change splits again only the lines it touches (documents.ts).
+  const documents = new TextDocuments(lineDocuments);
   let pullDiagnostics = false;
   let configurationPull = false;
   let watchRegistration = false;
@@ -56,7 +57,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
   const settings = new SettingsStore(connection, () => configurationPull);
   const store = new ReportStore(settings);
   const pending = new Map<string, NodeJS.Immediate>();
-  const lastStatus = new Map<string, OutlineStatus>();
+  const status = new StatusSender((s) => void connection.sendNotification(OutlineStatusNotification, s));
   const templateFileDiagnostics = new Set<string>();
   const renderer = new PreviewRenderer(entry);
   const offThread = new OffThreadAnalyzer(entry);
@@ -64,7 +65,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
   const idle = new IdleCollector();
   let locale: string | undefined;
   /** A template file: by its front matter, or a companion rules file beside it (cached, see TemplateLibrary). */
-  const isTemplate = (text: string, file: string | null) => looksLikeTemplate(text, file, (f) => store.library.hasCompanion(f));
+  const isTemplate = (text: string | readonly string[], file: string | null) => looksLikeTemplate(text, file, (f) => store.library.hasCompanion(f));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = params.locale ?? process.env.LANG;
@@ -122,10 +123,9 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     if (!doc) return;
     const version = doc.version;
     const file = filePathOf(uri);
-    const text = doc.getText();
-    if (isTemplate(text, file)) {
-      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: checkTemplateText(text, file, (f) => store.library.hasCompanion(f)) });
-      sendStatus({ uri, version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] });
+    if (isTemplate(doc.table.lines, file)) {
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: checkTemplateText(doc.getText(), file, (f) => store.library.hasCompanion(f)) });
+      status.update(uri, () => ({ uri, version, isReport: false, template: null, placeholderCount: 0, missingCount: 0, sections: [] }));
       return;
     }
     let state: ReportState;
@@ -137,18 +137,14 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     }
     // Not for a version the editor has left, nor for the old text of a reused version number.
     const now = documents.get(uri);
-    if (now?.version !== version || now.getText() !== text) return;
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: publishable(state) });
-    sendStatus(outlineStatus(state));
+    if (now?.version !== version || now.table.lines !== state.lines) return;
+    const published = pullDiagnostics ? null : connection.sendDiagnostics({ uri, version, diagnostics: publishable(state) });
+    // The status (hundreds of KB for a large report) once the diagnostics are written: it never holds them up.
+    const sendStatus = () => status.update(uri, () => outlineStatus(state));
+    if (published) void published.then(sendStatus, sendStatus);
+    else sendStatus();
     publishFolderErrors(state);
     idle.touch();
-  }
-
-  /** Sends the outline status unless the client already shows the same (typing inside a line rarely changes it). */
-  function sendStatus(status: OutlineStatus): void {
-    if (sameStatus(lastStatus.get(status.uri), status)) return;
-    lastStatus.set(status.uri, status);
-    void connection.sendNotification(OutlineStatusNotification, status);
   }
 
   /** Problems of the user's template folder go on the template files themselves. */
@@ -182,7 +178,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
     store.library.invalidate();
     store.invalidate();
     templateFileDiagnostics.clear();
-    lastStatus.clear();
+    status.clear();
     for (const doc of documents.all()) schedule(doc.uri);
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   }
@@ -190,7 +186,7 @@ export function startServer(unguarded: Connection, entry: string | null = null):
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     store.forget(e.document.uri);
-    lastStatus.delete(e.document.uri);
+    status.forget(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   documents.onDidSave((e) => {

@@ -5,7 +5,7 @@
  * titles are cut to STATUS_TITLE_LIMIT characters. A report of 150,000 headings gives a
  * status of some tens of KB, not tens of MB on every keystroke.
  */
-import type { Diagnostic, OutlineNode, ReportModel } from '../core';
+import { placeholderCount, type Diagnostic, type OutlineNode, type ReportModel } from '../core';
 import { capDiagnostics } from './diagnostics';
 import type { OutlineStatus, SectionStatus } from '../../../shared/protocol';
 import type { ReportState } from './reports';
@@ -28,11 +28,17 @@ export interface OutlineSummary {
 
 const summaries = new WeakMap<ReportModel, OutlineSummary>();
 
-/** The model's summary; a model analysed in a worker thread comes with the summary made there (see offThread.ts). */
+/**
+ * The model's summary; a model analysed in a worker thread comes with the summary made there
+ * (see offThread.ts). On the main thread each part is made when first read: publishing a
+ * version's diagnostics reads `published` only, and the status (throttled, see StatusSender)
+ * the sections and counts, so a keystroke never builds a status it does not send, nor the
+ * placeholder list (`placeholderCount` counts from the lines).
+ */
 export function summaryOf(model: ReportModel): OutlineSummary {
   let summary = summaries.get(model);
   if (!summary) {
-    summary = summarize(model);
+    summary = lazySummary(model);
     summaries.set(model, summary);
   }
   return summary;
@@ -42,7 +48,53 @@ export function rememberSummary(model: ReportModel, summary: OutlineSummary): vo
   summaries.set(model, summary);
 }
 
+function lazySummary(model: ReportModel): OutlineSummary {
+  let status: { sections: SectionStatus[]; moreSections: number } | undefined;
+  let published: Diagnostic[] | undefined;
+  let numbered: number | undefined;
+  let placeholders: number | undefined;
+  return {
+    get sections() {
+      return (status ??= statusSections(model)).sections;
+    },
+    get moreSections() {
+      return (status ??= statusSections(model)).moreSections;
+    },
+    get missingCount() {
+      return model.missing.length;
+    },
+    get placeholderCount() {
+      return (placeholders ??= placeholderCount(model));
+    },
+    get numberedTopLevel() {
+      return (numbered ??= numberedTopLevel(model));
+    },
+    get published() {
+      return (published ??= capDiagnostics(model.diagnostics));
+    },
+  };
+}
+
+/** Every part at once (the worker sends it whole). */
 export function summarize(model: ReportModel, limit = STATUS_SECTION_LIMIT): OutlineSummary {
+  const { sections, moreSections } = statusSections(model, limit);
+  return {
+    sections,
+    moreSections,
+    missingCount: model.missing.length,
+    placeholderCount: placeholderCount(model),
+    numberedTopLevel: numberedTopLevel(model),
+    published: capDiagnostics(model.diagnostics),
+  };
+}
+
+function numberedTopLevel(model: ReportModel): number {
+  let n = 0;
+  for (const node of model.outline) if (node.level === 1 && node.ordinal !== null) n++;
+  return n;
+}
+
+function statusSections(model: ReportModel, limit = STATUS_SECTION_LIMIT): { sections: SectionStatus[]; moreSections: number } {
   const nodes = new Map<SectionStatus, OutlineNode>();
   const fromNode = (n: OutlineNode): SectionStatus => {
     const s: SectionStatus = {
@@ -60,14 +112,7 @@ export function summarize(model: ReportModel, limit = STATUS_SECTION_LIMIT): Out
   const sections = model.outline.map(fromNode);
   addMissing(sections, model, nodes);
   const moreSections = bound(sections, limit);
-  return {
-    sections,
-    moreSections,
-    missingCount: model.missing.length,
-    placeholderCount: model.placeholders.length,
-    numberedTopLevel: model.outline.filter((n) => n.level === 1 && n.ordinal !== null).length,
-    published: capDiagnostics(model.diagnostics),
-  };
+  return { sections, moreSections };
 }
 
 function cut(title: string): string {
@@ -168,4 +213,62 @@ function sameSections(a: readonly SectionStatus[], b: readonly SectionStatus[]):
       return false;
   }
   return true;
+}
+
+/**
+ * Sends each document's outline status when it differs from what the client shows, at most
+ * once per `interval` ms: the first change of a burst at once, the last one when the interval
+ * is over (a status is made only when it is about to be sent). Diagnostics go out on every
+ * version; the status of a 1 MB report (hundreds of KB of sections with their ranges) would
+ * otherwise be encoded and sent again on every Enter while the next keystroke waits.
+ */
+export class StatusSender {
+  private shown = new Map<string, OutlineStatus>();
+  private sentAt = new Map<string, number>();
+  private pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly send: (status: OutlineStatus) => void,
+    private readonly interval = 200,
+  ) {}
+
+  update(uri: string, make: () => OutlineStatus): void {
+    this.cancel(uri);
+    const wait = (this.sentAt.get(uri) ?? -Infinity) + this.interval - Date.now();
+    if (wait <= 0) this.flush(make);
+    else
+      this.pending.set(
+        uri,
+        setTimeout(() => {
+          this.pending.delete(uri);
+          this.flush(make);
+        }, wait),
+      );
+  }
+
+  private flush(make: () => OutlineStatus): void {
+    const status = make();
+    if (sameStatus(this.shown.get(status.uri), status)) return;
+    this.shown.set(status.uri, status);
+    this.sentAt.set(status.uri, Date.now());
+    this.send(status);
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.pending.get(uri);
+    if (timer) clearTimeout(timer);
+    this.pending.delete(uri);
+  }
+
+  /** The document closed: nothing more is sent for it. */
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.shown.delete(uri);
+    this.sentAt.delete(uri);
+  }
+
+  /** Everything is sent again (settings or templates changed). */
+  clear(): void {
+    this.shown.clear();
+  }
 }

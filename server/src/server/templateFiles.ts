@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, docsLink, frontMatterOf, parseTemplate, type TemplateError } from '../core';
 
 /** `hasCompanion`: the server's cached check (TemplateLibrary.hasCompanion); by default, the disk. */
-export function looksLikeTemplate(text: string, file: string | null, hasCompanion: (file: string) => boolean = diskCompanion): boolean {
+export function looksLikeTemplate(text: string | readonly string[], file: string | null, hasCompanion: (file: string) => boolean = diskCompanion): boolean {
   if (file && hasCompanion(file)) return true;
   const fm = frontMatterOf(text);
   return !!fm && 'sections' in fm && 'id' in fm;

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument } from './documents';
 import { URI } from 'vscode-uri';
 import { WORKSPACE_PLACEHOLDERS_PER_REPORT, type WorkspaceReport } from '../../../shared/protocol';
 import { filePathOf, type ReportState, type ReportStore } from './reports';
@@ -20,7 +20,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 export async function workspaceReports(
   store: ReportStore,
-  documents: TextDocuments<TextDocument>,
+  documents: TextDocuments<LineDocument>,
   token: CancellationToken,
   only?: readonly string[],
 ): Promise<WorkspaceReport[]> {
@@ -73,10 +73,10 @@ export async function workspaceReports(
 }
 
 /** A Markdown file on disk as a document, or null when it cannot be read or is too large. */
-function readDocument(uri: string, file: string): TextDocument | null {
+function readDocument(uri: string, file: string): LineDocument | null {
   try {
     if (fs.statSync(file).size > MAX_BYTES) return null;
-    return TextDocument.create(uri, 'markdown', 0, fs.readFileSync(file, 'utf8'));
+    return new LineDocument(uri, 'markdown', 0, fs.readFileSync(file, 'utf8'));
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { OutlineNode, Range, ReportModel } from '../types';
-import type { LineTable } from '../text';
+import { eolOf, type LineTable } from '../text';
 import type { SectionRule } from './model';
 import { formatMarker } from '../headings';
 import { toChineseNumeral } from '../numerals';
@@ -33,7 +33,7 @@ export function planInsertion(
   rule: SectionRule,
   model: ReportModel,
 ): InsertionPlan {
-  const eol = table.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(table);
   const numbered = siblings.filter((n) => n.ordinal !== null);
   const level = (numbered[0]?.level ?? (parent ? Math.min(4, parent.level + 1) : 1)) as 1 | 2 | 3 | 4;
   const pivot = after ?? before;
@@ -53,7 +53,7 @@ export function planInsertion(
   let anchor: Range;
   if (after || !before) {
     const end = after ? after.sectionRange.end : parent ? parent.sectionRange.end : lastPosition(table);
-    edits.push({ range: { start: end, end }, newText: (end.line === 0 && end.character === 0 && table.text === '' ? '' : sep) + block });
+    edits.push({ range: { start: end, end }, newText: (end.line === 0 && end.character === 0 && table.lines.length === 1 && table.lines[0] === '' ? '' : sep) + block });
     anchor = { start: { line: end.line, character: 0 }, end };
   } else {
     const start = { line: before.range.start.line, character: 0 };
