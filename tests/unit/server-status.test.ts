@@ -1,4 +1,4 @@
-/** The outline status is sent when it changes, at most once per interval: the first of a burst at once, the last when the interval is over. */
+/** The outline status is sent when it changes: the first change after a quiet interval at once, the last of a burst once it pauses. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { StatusSender } from '../../server/src/server/status';
@@ -6,7 +6,7 @@ import type { OutlineStatus } from '../../shared/protocol';
 
 const status = (version: number, placeholderCount: number): OutlineStatus => ({ uri: 'file:///a.md', version, isReport: true, template: null, placeholderCount, missingCount: 0, sections: [] });
 
-test('a burst of changes sends the first status at once and the last one after the interval; an unchanged one is not sent', async () => {
+test('a burst of changes sends the first status at once and the last one once the changes pause; an unchanged one is not sent', async () => {
   const sent: OutlineStatus[] = [];
   let arrived: (() => void) | null = null;
   const sender = new StatusSender((s) => {
