@@ -11,6 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { analyze, analyzeLines, lineCacheFor, CODES, type DeepPartial, type AnalysisOptions, type OutlineNode, type Position, type Range, type ReportModel } from '../../server/src/core';
 import { createRng, generateLargeReport, generateReport, type ReportStyle } from '../support/generate';
 import { scanBlocks, updateBlocks } from '../../server/src/core/blocks';
+import { charCount } from '../../server/src/core/text';
 import { TemplateLibrary } from '../../server/src/node/templates';
 
 const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
@@ -428,4 +429,9 @@ test('incremental analysis of an editor\'s line table equals a from-scratch anal
     ),
     runs(1500),
   );
+});
+
+test('charCount counts characters as spreading a string does, lone surrogates included', () => {
+  const unit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+  fc.assert(fc.property(fc.string({ unit: fc.oneof(unit, fc.constantFrom('\uD83D\uDE00', '\uD800', '\uDC00', '甲')), maxLength: 20 }), (s) => assert.equal(charCount(s), [...s].length)), runs(2000));
 });

@@ -12,7 +12,7 @@ import { createRng, generateReport } from '../support/generate';
 import { EXAMPLE, SHARED, sharedAvailable } from '../support/fixtures';
 import { hasServerFlags, SERVER_NODE_OPTIONS } from '../../shared/serverLaunch';
 
-test('the idle collector runs one major collection after a quiet second, never during a burst', (t) => {
+test('the idle collector runs a major collection after a quiet second and a full one half a second later, never during a burst', (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   const calls: unknown[] = [];
   const collector = new IdleCollector(1000, (options) => calls.push(options));
@@ -23,8 +23,17 @@ test('the idle collector runs one major collection after a quiet second, never d
   assert.deepEqual(calls, []);
   t.mock.timers.tick(100);
   assert.deepEqual(calls, [{ type: 'major', execution: 'async' }]);
-  t.mock.timers.tick(5000);
+  // Work between the two: the full collection waits for the next quiet second.
+  t.mock.timers.tick(400);
+  collector.touch();
+  t.mock.timers.tick(900);
   assert.equal(calls.length, 1);
+  t.mock.timers.tick(100);
+  assert.equal(calls.length, 2);
+  t.mock.timers.tick(500);
+  assert.deepEqual(calls, [{ type: 'major', execution: 'async' }, { type: 'major', execution: 'async' }, undefined]);
+  t.mock.timers.tick(5000);
+  assert.equal(calls.length, 3);
   // Without --expose-gc there is nothing to call, and nothing fails.
   new IdleCollector(1000, undefined).touch();
 });

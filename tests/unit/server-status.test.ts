@@ -1,6 +1,7 @@
 /**
  * The outline status (server/src/server/status.ts): exact counts, a bounded list of sections,
- * breadth first; bounded diagnostics; sent when it changes, at most once per interval.
+ * breadth first; bounded diagnostics; sent when it changes: the first change after a quiet
+ * interval at once, the last of a burst once it pauses.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,7 +56,7 @@ test('a document publishes at most DIAGNOSTIC_LIMIT findings and one that counts
 
 const status = (version: number, placeholderCount: number): OutlineStatus => ({ uri: 'file:///a.md', version, isReport: true, template: null, placeholderCount, missingCount: 0, sections: [] });
 
-test('a burst of changes sends the first status at once and the last one after the interval; an unchanged one is not sent', async () => {
+test('a burst of changes sends the first status at once and the last one once the changes pause; an unchanged one is not sent', async () => {
   const sent: OutlineStatus[] = [];
   let arrived: (() => void) | null = null;
   const sender = new StatusSender((s) => {

@@ -98,6 +98,18 @@ test('empty-section and section-length', () => {
   assert.equal(found[0]!.message, '一、甲 has 3 characters; this section needs at least 10.');
 });
 
+test('section-length counts long lines the same when they are counted again (remembered by text), suppression comments not at all', () => {
+  const t = inlineTemplate(`id: l\nname: 长度\nsections:\n  - {id: a, title: 甲, maxLength: 10}\n  - {id: b, title: 乙}`);
+  // 180 characters, 140 of them not spaces; a paragraph that ends its sentence (one broken off
+  // mid-sentence would make the next line's 二、 part of it, see reading.ts).
+  const long = '工作　推进 有力，'.repeat(19) + '工作　推进 有力。';
+  const text = doc('一、甲', long, '<!-- report-author-disable-next-line numbering-gap -->', long, '二、乙', '内容。');
+  for (let round = 0; round < 2; round++) {
+    const found = outlineFindings(text, t).filter((d) => d.code === 'section-length');
+    assert.deepEqual(found.map((d) => d.message), ['一、甲 has 280 characters; this section should stay within 10.'], `round ${round}`);
+  }
+});
+
 test('too-few-children and too-many-children check subsections; children rules are checked in turn', () => {
   const t = inlineTemplate(`id: k
 name: 层级

@@ -7,7 +7,7 @@
  */
 import type { Heading, ReportTitle } from './types';
 import type { BlockScan } from './blocks';
-import { lineRange, type LineTable } from './text';
+import { charCount, lineRange, type LineTable } from './text';
 import { normalizeTitle } from './templates/titles';
 
 const TOC_LINE = /^(?:#{1,6}[ \t]+)?(?:\*\*|__)?[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*(?:\*\*|__)?[ \t]*$/;
@@ -68,9 +68,9 @@ export function tocBlocks(table: LineTable, blocks: BlockScan, headings: readonl
       if (kind === 'blank') continue;
       if (kind !== 'text' && kind !== 'heading' && kind !== 'table') break;
       const text = lineText(table, k).replace(/^#{1,6}[ \t]+/, '');
-      if ([...text].length > MAX_TOC_ENTRY) break;
+      if (charCount(text) > MAX_TOC_ENTRY) break;
       const k2 = key(text);
-      if (first !== null && k2 && (k2 === first || (first.startsWith(k2) && [...k2].length >= 2))) {
+      if (first !== null && k2 && (k2 === first || (first.startsWith(k2) && charCount(k2) >= 2))) {
         bodyStarts = true;
         break;
       }
@@ -191,7 +191,7 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
   const headingLines = new Set(list.map((h) => h.line));
   const paragraph = (k: number) => {
     const li = blocks.lines[k];
-    return li !== undefined && li.kind === 'text' && li.listDepth === 0 && !li.inQuote && !headingLines.has(k) && [...lineText(table, k)].length >= 30;
+    return li !== undefined && li.kind === 'text' && li.listDepth === 0 && !li.inQuote && !headingLines.has(k) && charCount(lineText(table, k)) >= 30;
   };
   const added: Heading[] = [];
   let bodyStarted = false;
@@ -216,7 +216,7 @@ function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan
       continue;
     }
     if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || headingLines.has(k) || k === titleLine?.range.start.line) continue;
-    const chars = [...text].length;
+    const chars = charCount(text);
     if (chars < 4 || chars > 30 || PROSE_MARK.test(text) || /^[-—>*#|+]/.test(text) || (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 4) continue;
     let before = k - 1;
     while (before >= 0 && blocks.lines[before]!.kind === 'blank') before--;
@@ -250,7 +250,7 @@ function namedSections(list: Heading[], table: LineTable, blocks: BlockScan, tit
     const raw = table.lines[k]!;
     if (raw.length > MAX_NAMED_SECTION * 2 + 8) continue; // every keystroke reads every line: skip long ones first
     const text = lineText(table, k).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/[：:]$/, '').trim();
-    const chars = [...text].length;
+    const chars = charCount(text);
     if (chars < 3 || chars > MAX_NAMED_SECTION || PROSE_MARK.test(text) || !names.has(normalizeTitle(text))) continue;
     // Before it: the end of a sentence, the title, a heading or nothing; after it: its body.
     let before = k - 1;
@@ -284,7 +284,7 @@ function parallelSections(list: Heading[], table: LineTable, blocks: BlockScan, 
     const li = blocks.lines[k]!;
     if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || at.has(k) || k === titleLine?.range.start.line) continue;
     const text = lineText(table, k);
-    const chars = [...text].length;
+    const chars = charCount(text);
     if (chars < 4 || chars > 30 || PROSE_MARK.test(text) || /^[-—>*#|+]/.test(text) || (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 4) continue;
     let after = k + 1;
     while (after < table.lines.length && blocks.lines[after]!.kind === 'blank') after++;
@@ -449,7 +449,7 @@ function cellLine(table: LineTable, blocks: BlockScan, k: number): boolean {
   if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote) return false;
   const text = lineText(table, k);
   // More than 80 UTF-16 units are more than 40 characters: no need to count a long line's.
-  return text.length <= 80 && [...text].length <= 40 && !SENTENCE.test(text);
+  return text.length <= 80 && charCount(text) <= 40 && !SENTENCE.test(text);
 }
 
 const MIN_CELL_RUN = 8;
@@ -682,7 +682,7 @@ export function joinSplitTitle(title: ReportTitle | null, headings: readonly Hea
   while (k < table.lines.length && blocks.lines[k]!.kind === 'blank') k++;
   if (k >= table.lines.length || blocks.lines[k]!.kind !== 'text' || blocks.lines[k]!.listDepth > 0 || headings.some((h) => h.line === k)) return title;
   const second = lineText(table, k);
-  if ([...second].length > 20 || PROSE_MARK.test(second) || !(OPEN_TITLE_END.test(title.text) || KIND_LINE.test(second))) return title;
+  if (charCount(second) > 20 || PROSE_MARK.test(second) || !(OPEN_TITLE_END.test(title.text) || KIND_LINE.test(second))) return title;
   if (TITLE_END.test(title.text) || KIND_LINE.test(title.text)) return title;
   const raw = table.lines[k]!;
   return { text: title.text + second, range: { start: title.range.start, end: { line: k, character: raw.trimEnd().length } }, source: 'line' };

@@ -10,7 +10,7 @@ import { matchAnnex, matchMarker, matchPart, skipDecoration, type MarkerMatch } 
 import { scanLine, type EmphasisPair } from './placeholders';
 import type { LineCache, LineEntry } from './lineCache';
 import { addVotes, asFullWidth, documentMode, proseEntry, proseFenceLines, resolveEntry, type DocumentMode, type ModeVotes } from './emphasisMode';
-import { detach, lineRange, skipIndent, trimEnd, type LineTable } from './text';
+import { charCount, detach, lineRange, skipIndent, trimEnd, type LineTable } from './text';
 
 export interface Finding {
   code: 'marker-punctuation' | 'marker-width' | 'ambiguous-emphasis';
@@ -231,7 +231,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     if ((heading?.level === 0 || heading?.part) && heading.title === '') annexTitle = heading;
     else if (annexTitle) {
       const text = cleanTitle(stripEmphasis(line, from, to, emphasis));
-      if (!heading && li.kind === 'text' && [...text].length <= 40 && !/[。；;]/.test(text)) annexTitle.title = text;
+      if (!heading && li.kind === 'text' && charCount(text) <= 40 && !/[。；;]/.test(text)) annexTitle.title = text;
       annexTitle = null;
     }
     if (heading) {
@@ -265,7 +265,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
           continue;
         }
         titleSearch = false;
-        if ([...text].length <= 60 && !/[。；;：:，,！!？?]$/.test(text) && li.listDepth === 0) {
+        if (charCount(text) <= 60 && !/[。；;：:，,！!？?]$/.test(text) && li.listDepth === 0) {
           // A file's name is the title without its extension (`…工作要点.docx` on a sharing page).
           const ext = FILE_EXTENSION.exec(text);
           const end = ext && line.slice(from, to).endsWith(ext[0]) ? to - ext[0].length : to;

@@ -75,3 +75,19 @@ export function trimEnd(line: string, start: number, end = line.length): number 
 export function detach(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
+
+/** `[...s].length` (characters, a surrogate pair counting once) without making an array. */
+export function charCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}

@@ -216,15 +216,17 @@ function sameSections(a: readonly SectionStatus[], b: readonly SectionStatus[]):
 }
 
 /**
- * Sends each document's outline status when it differs from what the client shows, at most
- * once per `interval` ms: the first change of a burst at once, the last one when the interval
- * is over (a status is made only when it is about to be sent). Diagnostics go out on every
- * version; the status of a 1 MB report (hundreds of KB of sections with their ranges) would
- * otherwise be encoded and sent again on every Enter while the next keystroke waits.
+ * Sends each document's outline status when it differs from what the client shows: the first
+ * change after a quiet `interval` at once, then, while changes keep coming less than
+ * `interval` ms apart, the last one once they pause for that long (a status is made only when
+ * it is about to be sent). Diagnostics go out on every version; the status of a 1 MB report
+ * (hundreds of KB of sections with their ranges) would otherwise be made, encoded and sent
+ * again on every Enter while the next keystroke waits.
  */
 export class StatusSender {
   private shown = new Map<string, OutlineStatus>();
-  private sentAt = new Map<string, number>();
+  /** When each document last changed. */
+  private touchedAt = new Map<string, number>();
   private pending = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -234,15 +236,16 @@ export class StatusSender {
 
   update(uri: string, make: () => OutlineStatus): void {
     this.cancel(uri);
-    const wait = (this.sentAt.get(uri) ?? -Infinity) + this.interval - Date.now();
-    if (wait <= 0) this.flush(make);
+    const quiet = Date.now() - (this.touchedAt.get(uri) ?? -Infinity) >= this.interval;
+    this.touchedAt.set(uri, Date.now());
+    if (quiet) this.flush(make);
     else
       this.pending.set(
         uri,
         setTimeout(() => {
           this.pending.delete(uri);
           this.flush(make);
-        }, wait),
+        }, this.interval),
       );
   }
 
@@ -250,7 +253,6 @@ export class StatusSender {
     const status = make();
     if (sameStatus(this.shown.get(status.uri), status)) return;
     this.shown.set(status.uri, status);
-    this.sentAt.set(status.uri, Date.now());
     this.send(status);
   }
 
@@ -264,7 +266,7 @@ export class StatusSender {
   forget(uri: string): void {
     this.cancel(uri);
     this.shown.delete(uri);
-    this.sentAt.delete(uri);
+    this.touchedAt.delete(uri);
   }
 
   /** Everything is sent again (settings or templates changed). */

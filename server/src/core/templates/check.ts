@@ -5,7 +5,7 @@
  */
 import { isDirectiveLine } from '../suppressions';
 import type { OutlineNode, Range, ReportModel } from '../types';
-import type { LineTable } from '../text';
+import { detach, type LineTable } from '../text';
 import type { ReportTemplate, RuleScope } from './model';
 import { isFormerTitle, titleScore } from './titles';
 import { templateMessages as msg } from './messages';
@@ -329,7 +329,6 @@ function isContentItem(n: OutlineNode, table: LineTable): boolean {
   return /[。！？!?；;]\s*$/.test(line.replace(/(\*\*|__)\s*$/, ''));
 }
 
-/** Characters of a section's text after its heading, spaces not counted; counting stops at `enough`. */
 /** Characters other than spaces after line `after`, counted up to `enough`. */
 function textLength(table: LineTable, after: number, enough: number): number {
   let count = 0;
@@ -343,18 +342,53 @@ function textLength(table: LineTable, after: number, enough: number): number {
   return count;
 }
 
+/** Characters of a section's text after its heading, spaces not counted; counting stops at `enough`. */
 export function bodyLength(node: OutlineNode, table: LineTable, enough = Infinity): number {
   const { end } = node.sectionRange;
   let count = 0;
   for (let line = node.range.end.line; line <= end.line; line++) {
     const text = table.lines[line] ?? '';
-    if (line !== node.range.end.line && text.includes('<!--') && isDirectiveLine(text)) continue;
     const from = line === node.range.end.line ? node.range.end.character : 0;
     const to = line === end.line ? end.character : text.length;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0x0d && c !== 0xa0 && ++count >= enough) return count;
+    // A whole line inside the section: its count, kept by its text (a length rule reads every
+    // line of its sections on every version; an edit changes few of them).
+    if (line !== node.range.end.line && from === 0 && to === text.length && enough === Infinity) {
+      count += wholeLineLength(text);
+      continue;
     }
+    if (line !== node.range.end.line && text.includes('<!--') && isDirectiveLine(text)) continue;
+    count += spanLength(text, from, to, enough - count);
+    if (count >= enough) return count;
   }
   return count;
+}
+
+/** Characters of `text` in [from, to) that are not spaces; counting stops at `enough`. */
+function spanLength(text: string, from: number, to: number, enough: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0x0d && c !== 0xa0 && ++count >= enough) return count;
+  }
+  return count;
+}
+
+/** Counts of whole lines by their text (copied: a key must not pin the document it was cut from), up to about 4 M characters of keys. */
+const lineLengths = new Map<string, number>();
+let lineLengthKeys = 0;
+
+/** A whole line's count (none for a suppression comment), remembered by the line's text. */
+function wholeLineLength(text: string): number {
+  let n = lineLengths.get(text);
+  if (n === undefined) {
+    n = text.includes('<!--') && isDirectiveLine(text) ? 0 : spanLength(text, 0, text.length, Infinity);
+    if (text.length < 100) return n; // short lines cost less to count than to look up
+    if (lineLengthKeys > 4_000_000) {
+      lineLengths.clear();
+      lineLengthKeys = 0;
+    }
+    lineLengths.set(detach(text), n);
+    lineLengthKeys += text.length;
+  }
+  return n;
 }
