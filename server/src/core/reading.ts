@@ -392,8 +392,12 @@ const MIN_BROKEN_PROSE = 40;
 function breaksOff(table: LineTable, blocks: BlockScan, k: number): boolean {
   if (k < 0 || blocks.lines[k]!.kind !== 'text' || blocks.lines[k]!.inQuote || blocks.lines[k]!.listDepth > 0) return false;
   const text = lineText(table, k);
-  return [...text].length >= MIN_BROKEN_PROSE && BROKEN_PROSE.test(text) && /[\p{Script=Han}，,、]$/u.test(text);
+  // Every keystroke asks this of the line above every numbered heading: the cheap tests first,
+  // the last character only, and no count of a line long enough to have the characters.
+  if (text.length < MIN_BROKEN_PROSE || !BROKEN_END.test(text.slice(-2)) || !BROKEN_PROSE.test(text)) return false;
+  return text.length >= 2 * MIN_BROKEN_PROSE || charCount(text) >= MIN_BROKEN_PROSE;
 }
+const BROKEN_END = /[\p{Script=Han}，,、]$/u;
 
 /**
  * A heading never starts inside a sentence. A number at the start of a line right after a
