@@ -21,7 +21,8 @@
  * text on first use, once per version. A crash or an endless analysis in the worker fails
  * that document's analysis (a diagnostic on it, see ReportStore and guard.ts), never the server.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startRoleWorker } from './roleWorker';
 import * as v8 from 'node:v8';
 import { analyze, type AnalysisContext, type AnalysisOptions, type DeepPartial, type ReportModel, type ReportTemplate } from '../core';
 import { splitLines } from '../core/text';
@@ -302,43 +303,28 @@ export class OffThreadAnalyzer {
     if (this.worker) return this.worker;
     if (this.workerFailed || !this.entry) return null;
     try {
-      const worker = new Worker(this.entry, {
-        workerData: { role: 'analysis' },
-        argv: [],
-        // A hostile document that still exhausts memory ends the worker (ERR_WORKER_OUT_OF_MEMORY), not the server.
-        resourceLimits: { maxOldGenerationSizeMb: 2048 },
-        stdout: true,
-        stderr: true,
+      // A hostile document that still exhausts memory ends the worker (ERR_WORKER_OUT_OF_MEMORY), not the server.
+      const worker = startRoleWorker<AnalysisAnswer | FeatureAnswer>(this.entry, 'analysis', { maxOldGenerationSizeMb: 2048 }, {
+        message: (m) => {
+          if (m.type === 'feature') return this.answerFeature(m);
+          const job = this.running;
+          if (!job || job.job.id !== m.id) return;
+          if (!m.ok) {
+            this.held.delete(job.key);
+            return this.fail(job, new Error(m.error));
+          }
+          if (job.drop) worker.postMessage({ type: 'forget', key: job.key } satisfies ForgetMessage);
+          else this.held.add(job.key);
+          this.finish(job, lazyModel(m, job.job.text, { worker, key: job.key, analysis: m.id }));
+        },
+        // Only the current worker's end fails the analysis it was doing (a replaced one's does not).
+        ended: (ended, detail) => {
+          if (this.worker !== ended) return;
+          this.worker = null;
+          this.lost();
+          this.fail(this.running, new Error(`the analysis worker stopped (${detail})`));
+        },
       });
-      worker.unref();
-      worker.on('message', (m: AnalysisAnswer | FeatureAnswer) => {
-        if (m.type === 'feature') return this.answerFeature(m);
-        const job = this.running;
-        if (!job || job.job.id !== m.id) return;
-        if (!m.ok) {
-          this.held.delete(job.key);
-          return this.fail(job, new Error(m.error));
-        }
-        if (job.drop) worker.postMessage({ type: 'forget', key: job.key } satisfies ForgetMessage);
-        else this.held.add(job.key);
-        this.finish(job, lazyModel(m, job.job.text, { worker, key: job.key, analysis: m.id }));
-      });
-      // Only the current worker's end fails the analysis it was doing (a replaced one's does not).
-      worker.on('error', (e) => {
-        if (this.worker !== worker) return;
-        this.worker = null;
-        this.lost();
-        void worker.terminate();
-        this.fail(this.running, new Error(`the analysis worker stopped: ${e.message}`));
-      });
-      worker.on('exit', (code) => {
-        if (this.worker !== worker) return;
-        this.worker = null;
-        this.lost();
-        this.fail(this.running, new Error(`the analysis worker stopped (exit code ${code})`));
-      });
-      worker.stdout.resume();
-      worker.stderr.resume();
       this.worker = worker;
       return worker;
     } catch {

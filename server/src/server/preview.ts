@@ -6,7 +6,8 @@
  * first preview and stopped after a minute without one, which gives its memory back.
  * Where a worker cannot start (the server run from source), rendering happens in-process.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startRoleWorker } from './roleWorker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, ReportModel } from '../core';
@@ -156,33 +157,19 @@ export class PreviewRenderer {
     if (this.worker) return this.worker;
     if (this.workerFailed || !this.entry || !this.entry.endsWith('.js')) return null;
     try {
-      const worker = new Worker(this.entry, {
-        workerData: { role: 'preview' },
-        argv: [],
-        // As the server itself: small young-generation spaces (see shared/serverLaunch.ts).
-        resourceLimits: { maxYoungGenerationSizeMb: 4 },
-        stdout: true,
-        stderr: true,
+      // As the server itself: small young-generation spaces (see shared/serverLaunch.ts).
+      const worker = startRoleWorker<{ ok: true; out: RenderOutput } | { ok: false; error: string }>(this.entry, 'preview', { maxYoungGenerationSizeMb: 4 }, {
+        message: (m) => {
+          if (m.ok) this.finish(m.out);
+          else this.fail(new Error(m.error));
+        },
+        // Only the current worker's end fails the rendering it was doing (a replaced one's does not).
+        ended: (ended, detail) => {
+          if (this.worker !== ended) return;
+          this.worker = null;
+          if (this.running) this.fail(new Error(`the preview worker stopped (${detail})`));
+        },
       });
-      worker.unref();
-      worker.on('message', (m: { ok: true; out: RenderOutput } | { ok: false; error: string }) => {
-        if (m.ok) this.finish(m.out);
-        else this.fail(new Error(m.error));
-      });
-      // Only the current worker's end fails the rendering it was doing (a replaced one's does not).
-      worker.on('error', (e) => {
-        if (this.worker !== worker) return;
-        this.worker = null;
-        void worker.terminate();
-        this.fail(e);
-      });
-      worker.on('exit', () => {
-        if (this.worker !== worker) return;
-        this.worker = null;
-        if (this.running) this.fail(new Error('the preview worker stopped'));
-      });
-      worker.stdout.resume();
-      worker.stderr.resume();
       this.worker = worker;
       return worker;
     } catch {
