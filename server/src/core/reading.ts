@@ -407,7 +407,9 @@ const BROKEN_END = /[\p{Script=Han}，,、]$/u;
  * itself broken off) count the same chunks.
  */
 function withoutSentenceBreaks(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
-  const at = new Map(list.map((h) => [h.line, h]));
+  // Made when a heading breaks a sentence: most versions of most documents have none.
+  let byLine: Map<number, Heading> | null = null;
+  const at = { get: (line: number) => (byLine ??= new Map(list.map((h) => [h.line, h]))).get(line) };
   const dropped = new Set<Heading>();
   for (const h of list) {
     if ((h.form !== 'plain' && h.form !== 'run-in') || h.depth > 0 || h.level === 0 || h.part || h.ordinal === null || h.ordinal < 2 || dropped.has(h)) continue;
@@ -434,15 +436,16 @@ const CELL_END = /\S[ \t\u3000]*[|｜]$/;
  * line-by-line search runs only when it does).
  */
 function restartsAnywhere(list: readonly Heading[]): boolean {
-  const seen = new Set<number>();
+  // seen[level]: a numbered heading of that level since its parent (levels are small numbers).
+  const seen: boolean[] = [];
   for (const h of list) {
     if (h.level === 0) {
-      seen.clear();
+      seen.length = 0;
       continue;
     }
-    if (h.ordinal === 1 && seen.has(h.level)) return true;
-    for (const l of [...seen]) if (l > h.level) seen.delete(l);
-    if (h.ordinal !== null) seen.add(h.level);
+    if (h.ordinal === 1 && seen[h.level]) return true;
+    if (seen.length > h.level + 1) seen.length = h.level + 1;
+    if (h.ordinal !== null) seen[h.level] = true;
   }
   return false;
 }
