@@ -13,7 +13,10 @@ import type { Connection } from 'vscode-languageserver';
 import { LineDocument } from '../../server/src/server/documents';
 import { analyze } from '../../server/src/core';
 import { codeActions, documentSymbols, hover } from '../../server/src/core/features';
-import { isLarge, OffThreadAnalyzer } from '../../server/src/server/offThread';
+import { isLargeLines, OffThreadAnalyzer } from '../../server/src/server/offThread';
+
+/** As the server asks it: of the document's lines. */
+const isLarge = (text: string) => isLargeLines(text.split('\n'));
 import { renderedModel, renderInProcess } from '../../server/src/server/preview';
 import { ReportStore } from '../../server/src/server/reports';
 import { SettingsStore } from '../../server/src/server/settings';

@@ -1,7 +1,7 @@
 /**
  * Documents too large for the main thread. Analysing a hostile or huge document (150,000
  * headings, a 300,000-character line) takes seconds; on the main thread every other
- * document's diagnostics and requests would wait for it. Such a document (isLarge: over
+ * document's diagnostics and requests would wait for it. Such a document (isLargeLines: over
  * 600,000 characters, 20,000 lines, or a line of 20,000 characters; an ordinary report,
  * even the 1.1 MB one of `npm run bench`, is far below and keeps the incremental path) is
  * analysed in a worker thread: the same bundle started with `workerData.role === 'analysis'`
@@ -31,20 +31,6 @@ import { rememberSummary, type OutlineSummary } from './status';
 
 /** Above any of these, a document is analysed in the worker. */
 export const OFF_THREAD_LIMITS = { chars: 600_000, lines: 20_000, lineChars: 20_000 };
-
-/** Whether `text` is too large for the main thread (one pass, no allocation). */
-export function isLarge(text: string, limits = OFF_THREAD_LIMITS): boolean {
-  if (text.length > limits.chars) return true;
-  let lines = 0;
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    if (end - start > limits.lineChars || ++lines > limits.lines) return true;
-    if (nl < 0) return false;
-    start = nl + 1;
-  }
-}
 
 /** Whether a document of these lines is too large for the main thread (one pass over the lengths). */
 export function isLargeLines(lines: readonly string[], limits = OFF_THREAD_LIMITS): boolean {
@@ -176,9 +162,9 @@ export class OffThreadAnalyzer {
   /** `entry`: the script that runs `runAnalysisWorker` when it is not the main thread (dist/server.js); null: never. */
   constructor(private readonly entry: string | null) {}
 
-  /** Whether `text` goes to the worker: too large for the main thread, and a worker can run. */
-  wants(text: string | readonly string[]): boolean {
-    return !this.workerFailed && !!this.entry && this.entry.endsWith('.js') && (typeof text === 'string' ? isLarge(text) : isLargeLines(text));
+  /** Whether a document of these lines goes to the worker: too large for the main thread, and a worker can run. */
+  wants(lines: readonly string[]): boolean {
+    return !this.workerFailed && !!this.entry && this.entry.endsWith('.js') && isLargeLines(lines);
   }
 
   /**

@@ -48,17 +48,17 @@ export function rememberSummary(model: ReportModel, summary: OutlineSummary): vo
   summaries.set(model, summary);
 }
 
-function lazySummary(model: ReportModel): OutlineSummary {
+function lazySummary(model: ReportModel, limit = STATUS_SECTION_LIMIT): OutlineSummary {
   let status: { sections: SectionStatus[]; moreSections: number } | undefined;
   let published: Diagnostic[] | undefined;
   let numbered: number | undefined;
   let placeholders: number | undefined;
   return {
     get sections() {
-      return (status ??= statusSections(model)).sections;
+      return (status ??= statusSections(model, limit)).sections;
     },
     get moreSections() {
-      return (status ??= statusSections(model)).moreSections;
+      return (status ??= statusSections(model, limit)).moreSections;
     },
     get missingCount() {
       return model.missing.length;
@@ -75,17 +75,10 @@ function lazySummary(model: ReportModel): OutlineSummary {
   };
 }
 
-/** Every part at once (the worker sends it whole). */
+/** Every part at once, as plain data (the worker sends it whole). */
 export function summarize(model: ReportModel, limit = STATUS_SECTION_LIMIT): OutlineSummary {
-  const { sections, moreSections } = statusSections(model, limit);
-  return {
-    sections,
-    moreSections,
-    missingCount: model.missing.length,
-    placeholderCount: placeholderCount(model),
-    numberedTopLevel: numberedTopLevel(model),
-    published: capDiagnostics(model.diagnostics),
-  };
+  const { sections, moreSections, missingCount, placeholderCount, numberedTopLevel, published } = lazySummary(model, limit);
+  return { sections, moreSections, missingCount, placeholderCount, numberedTopLevel, published };
 }
 
 function numberedTopLevel(model: ReportModel): number {

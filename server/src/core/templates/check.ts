@@ -332,12 +332,9 @@ function isContentItem(n: OutlineNode, table: LineTable): boolean {
 /** Characters other than spaces after line `after`, counted up to `enough`. */
 function textLength(table: LineTable, after: number, enough: number): number {
   let count = 0;
-  for (let line = after + 1; line < table.lines.length; line++) {
+  for (let line = after + 1; line < table.lines.length && count < enough; line++) {
     const text = table.lines[line]!;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0x0d && c !== 0xa0 && ++count >= enough) return count;
-    }
+    count += spanLength(text, 0, text.length, enough - count);
   }
   return count;
 }
