@@ -129,7 +129,7 @@ export function readStructure(
   table: LineTable,
   blocks: BlockScan,
   titleLine: ReportTitle | null,
-  sectionNames?: ReadonlySet<string>,
+  sectionNames?: { has(name: string): boolean },
 ): Heading[] {
   // 1. A table of contents repeats the outline; it is not the outline. A Markdown heading that
   // names a part of the document's form (`## 标题`, `## 落款（可选）`) is no section either.
@@ -140,7 +140,7 @@ export function readStructure(
   // A contents list of links into the document (`1. [版本发布](#一、版本发布)`) repeats the outline too.
   list = list.filter((h) => !ANCHOR_LINK.test(h.title));
   list = unnumberedSections(list, table, blocks, titleLine);
-  if (sectionNames?.size) list = namedSections(list, table, blocks, titleLine, sectionNames);
+  if (sectionNames) list = namedSections(list, table, blocks, titleLine, sectionNames);
   list = parallelSections(list, table, blocks, titleLine);
   list = withoutTableCells(list, table, blocks);
   list = withoutSentenceBreaks(list, table, blocks);
@@ -239,7 +239,7 @@ const MAX_NAMED_SECTION = 20;
  * the title) and a body, is that section's level-1 heading. `names`: normalised titles and
  * synonyms of the templates' top sections.
  */
-function namedSections(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null, names: ReadonlySet<string>): Heading[] {
+function namedSections(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null, names: { has(name: string): boolean }): Heading[] {
   if (list.some((h) => h.depth > 0 || (h.level <= 1 && h.ordinal !== null) || h.part)) return list;
   const headingLines = new Set(list.map((h) => h.line));
   const titleAt = titleLine?.range.start.line ?? -1;

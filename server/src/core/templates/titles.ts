@@ -88,7 +88,6 @@ function computeScore(title: string, rule: SectionRule): number {
 }
 
 const namesOfTemplate = new WeakMap<ReportTemplate, ReadonlySet<string>>();
-const namesOfList = new WeakMap<readonly ReportTemplate[], ReadonlySet<string>>();
 
 /** The normalised titles and synonyms of a template's top sections (what a line alone may name). */
 export function sectionNames(template: ReportTemplate): ReadonlySet<string> {
@@ -100,12 +99,11 @@ export function sectionNames(template: ReportTemplate): ReadonlySet<string> {
   return names;
 }
 
-/** The section names of every template a report may be recognised as. */
-export function sectionNamesOfAll(templates: readonly ReportTemplate[]): ReadonlySet<string> {
-  let names = namesOfList.get(templates);
-  if (!names) {
-    names = new Set(templates.flatMap((t) => [...sectionNames(t)]));
-    namesOfList.set(templates, names);
-  }
-  return names;
+/**
+ * The section names of every template a report may be recognised as: each template's own
+ * set, asked in turn (the edge hands a new list of the same templates on every version, so a
+ * union made per list would be made again on every keystroke).
+ */
+export function sectionNamesOfAll(templates: readonly ReportTemplate[]): { has(name: string): boolean } {
+  return { has: (name) => templates.some((t) => sectionNames(t).has(name)) };
 }
