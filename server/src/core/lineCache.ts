@@ -83,7 +83,11 @@ export class LineCache {
       emphasis: moved.emphasis,
       templateOnly: moved.templateOnly,
     };
-    if (moved.heading) entry.heading = { ...moved.heading, heading: moved.heading.heading && onLine(moved.heading.heading, line), findings: moved.heading.findings.map((f) => ({ ...f, range: lineRange(line, f.range.start.character, f.range.end.character) })) };
+    const read = moved.heading;
+    if (read) {
+      const findings = read.findings.length ? read.findings.map((f) => ({ ...f, range: lineRange(line, f.range.start.character, f.range.end.character) })) : read.findings;
+      entry.heading = { li: read.li, allowHeading: read.allowHeading, to: read.to, heading: read.heading && onLine(read.heading, line), findings };
+    }
     return entry;
   }
 

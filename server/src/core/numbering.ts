@@ -33,7 +33,6 @@ export function checkNumbering(
     byKind.set(kind, list);
     groups.set(parents[i]!, byKind);
   });
-  const byLine = new Map(headings.map((h) => [h.line, h]));
   for (const [parent, byKind] of groups) {
     for (const indices of byKind.values()) {
       const first = headings[indices[0]!]!;
@@ -41,7 +40,8 @@ export function checkNumbering(
       if (first.part) continue;
       // Compared by the levels the markers stand for: under a part (第一章), 一、 comes next.
       const level = first.markerLevel ?? first.level;
-      const parentHeading = parent ? byLine.get(parent.range.start.line) : undefined;
+      if (level <= 1 || first.ordinal === null || (parent && parent.level === 0)) continue; // nothing to skip
+      const parentHeading = parent ? headingOnLine(headings, parent.range.start.line) : undefined;
       const parentLevel = !parent ? 0 : parentHeading?.part ? 0 : (parentHeading?.markerLevel ?? parent.level);
       // Annexes (level 0) are documents of their own: a glossary numbered 1. 2. is fine there.
       if (level > parentLevel + 1 && first.ordinal !== null && !(parent && parent.level === 0)) {
@@ -54,6 +54,20 @@ export function checkNumbering(
     }
   }
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** The heading on `line`: headings are in document order, so a binary search finds it (a linear one if not). */
+function headingOnLine(headings: readonly Heading[], line: number): Heading | undefined {
+  let lo = 0;
+  let hi = headings.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = headings[mid]!.line;
+    if (at === line) return headings[mid];
+    if (at < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return headings.find((h) => h.line === line);
 }
 
 /** The level `h`'s marker stands for: `1.` is a 1． marker even on a top section (`## 1. 本周工作`). */
@@ -106,6 +120,11 @@ function markerPattern(level: 1 | 2 | 3 | 4, ordinal: number): RegExp {
   }
 }
 
+/** The data of a finding on `h` after `last`: what was expected, for the quick fix. */
+function findingData(h: Heading, last: number, level3: Level3Style): Record<string, unknown> {
+  return { level: h.level, ordinal: h.ordinal, expected: last + 1, expectedMarker: markerLike(h, last + 1, level3) };
+}
+
 function checkSequence(headings: readonly Heading[], indices: readonly number[], level3: Level3Style, top: boolean, out: NumberingFinding[], lines: readonly string[]): void {
   let last = 0;
   let seen = new Map<number, number>();
@@ -134,7 +153,7 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
       // 一、 again at the top with no title before it (a title would have opened a document of
       // its own): a second report or a quoted outline as likely as a slip. Say so once, as a
       // warning, and read on from there.
-      const data = { level: h.level, ordinal: 1, expected: last + 1, expectedMarker: markerLike(h, last + 1, level3) };
+      const data = findingData(h, last, level3);
       const first = seen.get(1);
       out.push(
         first !== undefined
@@ -146,22 +165,20 @@ function checkSequence(headings: readonly Heading[], indices: readonly number[],
       previous = h;
       continue;
     }
-    const level = h.level;
-    const expected = markerLike(h, last + 1, level3);
-    const data = { level, ordinal: ord, expected: last + 1, expectedMarker: expected };
+    // What a finding carries is made only for one: most headings are in sequence.
     if (ord === last + 1) {
       // in sequence
     } else if (seen.has(ord)) {
-      out.push({ code: 'numbering-duplicate', range: h.markerRange, message: messages.numberingDuplicate(h.marker, seen.get(ord)! + 1), data });
+      out.push({ code: 'numbering-duplicate', range: h.markerRange, message: messages.numberingDuplicate(h.marker, seen.get(ord)! + 1), data: findingData(h, last, level3) });
     } else if (ord < last) {
-      out.push({ code: 'numbering-order', range: h.markerRange, message: messages.numberingOrder(h.marker, previous!.marker), data });
+      out.push({ code: 'numbering-order', range: h.markerRange, message: messages.numberingOrder(h.marker, previous!.marker), data: findingData(h, last, level3) });
     } else if (numbersInTextBefore(headings, i, last + 1, ord - 1, lines)) {
       // the missing numbers are in the text just before: read on
     } else {
-      const message = previous ? messages.numberingGap(h.marker, previous.marker, expected) : messages.numberingStart(h.marker, expected);
+      const message = previous ? messages.numberingGap(h.marker, previous.marker, markerLike(h, last + 1, level3)) : messages.numberingStart(h.marker, markerLike(h, last + 1, level3));
       // Top-level numbering of a document that starts past one is an excerpt, or a first section
       // left without its heading, as often as a slip: a warning, not an error.
-      out.push({ code: 'numbering-gap', range: h.markerRange, message, data, ...(!previous && top ? { uncertain: true } : {}) });
+      out.push({ code: 'numbering-gap', range: h.markerRange, message, data: findingData(h, last, level3), ...(!previous && top ? { uncertain: true } : {}) });
     }
     if (!seen.has(ord)) seen.set(ord, h.line);
     last = Math.max(last, ord);

@@ -1,10 +1,12 @@
 /** The section tree: headings nested by level, annexes as scopes of their own. */
 import type { Heading, HeadingLevel, OutlineNode } from './types';
-import { range, type LineTable } from './text';
+import { range, trimmedEnd, type LineTable } from './text';
 
 /**
  * Un-numbered Markdown headings take the level that numbered headings of the same depth
- * have in this document, or one level per `#` below the nearest depth that is known.
+ * have in this document, or one level per `#` below the nearest depth that is known. A
+ * heading whose level changes is replaced in the list by a copy (the line cache keeps the
+ * heading it read).
  */
 export function assignMarkdownLevels(headings: Heading[]): void {
   const votes = new Map<number, Map<number, number>>();
@@ -23,13 +25,20 @@ export function assignMarkdownLevels(headings: Heading[]): void {
   let base = Infinity;
   for (const h of unnumbered) base = Math.min(base, h.depth);
   for (const d of known.keys()) base = Math.min(base, d);
+  if (!unnumbered.length) return;
+  const levels = new Map<Heading, HeadingLevel>();
   for (const h of unnumbered) {
     let level: number;
     const nearest = [...known.keys()].filter((d) => d <= h.depth).sort((a, b) => b - a)[0];
     if (known.has(h.depth)) level = known.get(h.depth)!;
     else if (nearest !== undefined) level = known.get(nearest)! + (h.depth - nearest);
     else level = h.depth - base + 1;
-    h.level = Math.min(4, Math.max(1, level)) as HeadingLevel;
+    const assigned = Math.min(4, Math.max(1, level)) as HeadingLevel;
+    if (assigned !== h.level) levels.set(h, assigned);
+  }
+  if (levels.size) for (let i = 0; i < headings.length; i++) {
+    const level = levels.get(headings[i]!);
+    if (level !== undefined) headings[i] = { ...headings[i]!, level };
   }
 }
 
@@ -73,7 +82,7 @@ export function buildOutline(
   const close = (i: number, next: number) => {
     const h = headings[i]!;
     let last = next - 1;
-    while (last > h.line && table.lines[last]!.trim() === '') last--;
+    while (last > h.line && trimmedEnd(table.lines[last]!) === 0) last--; // a blank line (no copy of a long one)
     const endChar = last === h.line ? Math.max(h.range.end.character, table.lines[last]!.length) : table.lines[last]!.length;
     nodes[i]!.sectionRange = range(h.line, h.range.start.character, last, endChar);
   };

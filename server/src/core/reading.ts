@@ -7,7 +7,7 @@
  */
 import type { Heading, ReportTitle } from './types';
 import type { BlockScan } from './blocks';
-import { charCount, lineRange, type LineTable } from './text';
+import { charCount, lineRange, trimmedEnd, trimmedStart, type LineTable } from './text';
 import { normalizeTitle } from './templates/titles';
 
 const TOC_LINE = /^(?:#{1,6}[ \t]+)?(?:\*\*|__)?[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*(?:\*\*|__)?[ \t]*$/;
@@ -41,6 +41,23 @@ function key(text: string): string {
 
 function lineText(table: LineTable, n: number): string {
   return table.lines[n]!.replace(/^\uFEFF/, '').trim();
+}
+
+/**
+ * The last character of `lineText(table, n)` ('' for a blank line), without making the text:
+ * the tests that every keystroke asks of the lines around every heading look at it first.
+ */
+function lastCharOf(table: LineTable, n: number): string {
+  const line = table.lines[n]!;
+  const end = trimmedEnd(line);
+  return end > 0 ? line[end - 1]! : '';
+}
+
+/** `lineText(table, n).length`, without making the text. */
+function textLengthOf(table: LineTable, n: number): number {
+  const line = table.lines[n]!;
+  const end = trimmedEnd(line);
+  return end > 0 ? end - trimmedStart(line) : 0;
 }
 
 /**
@@ -121,8 +138,10 @@ function documentHeading(table: LineTable, n: number, depth: number): Heading {
 }
 
 /**
- * The headings as the author means them: a new array of copies (what the line cache keeps
- * is never changed). `titleLine` is the document title, which is never a new document of its own.
+ * The headings as the author means them: a new array, in which a heading the reading changes
+ * is a copy (what the line cache keeps is never changed; the others are shared with it, which
+ * a keystroke's version can afford). `titleLine` is the document title, which is never a new
+ * document of its own.
  */
 export function readStructure(
   headings: readonly Heading[],
@@ -134,9 +153,7 @@ export function readStructure(
   // 1. A table of contents repeats the outline; it is not the outline. A Markdown heading that
   // names a part of the document's form (`## 标题`, `## 落款（可选）`) is no section either.
   const toc = tocBlocks(table, blocks, headings);
-  let list = headings
-    .filter((h) => !toc.some(([a, b]) => h.line >= a && h.line < b) && !(h.depth > 0 && h.ordinal === null && h.level > 0 && FORM_PART.test(h.title)))
-    .map((h) => ({ ...h }));
+  let list = headings.filter((h) => !toc.some(([a, b]) => h.line >= a && h.line < b) && !(h.depth > 0 && h.ordinal === null && h.level > 0 && FORM_PART.test(h.title)));
   // A contents list of links into the document (`1. [版本发布](#一、版本发布)`) repeats the outline too.
   list = list.filter((h) => !ANCHOR_LINK.test(h.title));
   list = unnumberedSections(list, table, blocks, titleLine);
@@ -154,13 +171,10 @@ export function readStructure(
   if (numberedDepths.length) {
     let top = Infinity; // a loop, not Math.min(...): 150,000 headings overflow the stack as call arguments
     for (const d of numberedDepths) top = Math.min(top, d);
-    const above = list.filter((h) => h.depth > 0 && h.depth < top && h.ordinal === null && h.level > 0);
+    const isAbove = (h: Heading) => h.depth > 0 && h.depth < top && h.ordinal === null && h.level > 0;
     // The author uses those headings for one thing: documents only if every one is titled so.
-    const documents = above.every((h) => DOCUMENT_TITLE.test(h.title));
-    for (const h of above) {
-      if (documents) h.level = 0;
-      else h.part = `#${h.depth}`;
-    }
+    const documents = list.every((h) => !isAbove(h) || DOCUMENT_TITLE.test(h.title));
+    list = list.map((h) => (!isAbove(h) ? h : documents ? { ...h, level: 0 } : { ...h, part: `#${h.depth}` }));
   }
 
   // 2b. A Markdown document numbered only with `1.` (`## 1. 本周工作`, no 一、 or （一） anywhere):
@@ -168,14 +182,17 @@ export function readStructure(
   if (list.some((h) => h.depth > 0) && !list.some((h) => h.ordinal !== null && !h.part && (h.level === 1 || h.level === 2))) {
     const depths = list.filter((h) => h.depth > 0 && h.ordinal !== null && h.level === 3 && !h.part).map((h) => h.depth);
     const top = depths.reduce((m, d) => Math.min(m, d), Infinity);
-    if (depths.length >= 2) for (const h of list) if (h.depth === top && h.ordinal !== null && h.level === 3 && !h.part) h.level = 1;
+    if (depths.length >= 2) list = list.map((h) => (h.depth === top && h.ordinal !== null && h.level === 3 && !h.part ? { ...h, level: 1 } : h));
   }
 
   // 3. In plain text, a top-level 一、 that starts again after a title line starts a new document.
   list = newDocuments(list, table, blocks, titleLine);
 
   // An item list introduced by a colon (`编报说明：` `1、…`) numbers on its own.
-  for (const h of list) if (h.ordinal === 1 && h.level >= 2 && !h.part && leadInColon(table, blocks, h.line)) h.introduced = true;
+  for (let i = 0; i < list.length; i++) {
+    const h = list[i]!;
+    if (h.ordinal === 1 && h.level >= 2 && !h.part && leadInColon(table, blocks, h.line)) list[i] = { ...h, introduced: true };
+  }
 
   // 4. Parts (第一部分, 第一章, 第一节) stand above 一、: the levels below them move down.
   return shiftUnderParts(list);
@@ -321,9 +338,9 @@ function decimalSubheads(list: Heading[], table: LineTable, blocks: BlockScan): 
     }
     const li = blocks.lines[k]!;
     if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote || headingLines.has(k)) continue;
-    const text = lineText(table, k);
-    if (!text || text.length > 40) continue;
-    const m = DECIMAL_HEAD.exec(text.normalize('NFKC'));
+    const length = textLengthOf(table, k);
+    if (!length || length > 40) continue;
+    const m = DECIMAL_HEAD.exec(lineText(table, k).normalize('NFKC'));
     if (!m || UNIT_START.test(m[3]!) || Number(m[1]) !== tops[t]!.ordinal || Number(m[2]) !== expected) continue;
     expected++;
     found.push({ ...documentHeading(table, k, 0), level: 2 });
@@ -368,7 +385,7 @@ function tableCell(h: Heading, table: LineTable, blocks: BlockScan, next: boolea
   if (h.form !== 'plain' || h.depth > 0 || h.level === 0 || h.part) return false;
   let k = h.line + 1;
   while (k < table.lines.length && blocks.lines[k]!.kind === 'blank') k++;
-  if (k < table.lines.length && blocks.lines[k]!.kind === 'text' && VALUE_LINE.test(lineText(table, k))) return true;
+  if (k < table.lines.length && blocks.lines[k]!.kind === 'text' && valueStart(table, k) && VALUE_LINE.test(lineText(table, k))) return true;
   // A flattened pipe table whose long cell wrapped (`2 |`, `（二）部分公开（……不计`, `其他情形） |`):
   // a line with no cell end of its own, right between two lines that end a cell, is a piece of the table.
   // One that goes on with the document's numbering is the section after the table.
@@ -378,10 +395,10 @@ function tableCell(h: Heading, table: LineTable, blocks: BlockScan, next: boolea
     k === h.line + 1 &&
     k < table.lines.length &&
     prev >= 0 &&
-    !CELL_END.test(lineText(table, h.line)) &&
+    !cellEnd(table, h.line) &&
     blocks.lines[prev]!.kind !== 'blank' &&
-    CELL_END.test(lineText(table, prev)) &&
-    CELL_END.test(lineText(table, k))
+    cellEnd(table, prev) &&
+    cellEnd(table, k)
   );
 }
 
@@ -391,11 +408,14 @@ const MIN_BROKEN_PROSE = 40;
 
 function breaksOff(table: LineTable, blocks: BlockScan, k: number): boolean {
   if (k < 0 || blocks.lines[k]!.kind !== 'text' || blocks.lines[k]!.inQuote || blocks.lines[k]!.listDepth > 0) return false;
-  const text = lineText(table, k);
   // Every keystroke asks this of the line above every numbered heading: the cheap tests first,
-  // the last character only, and no count of a line long enough to have the characters.
-  if (text.length < MIN_BROKEN_PROSE || !BROKEN_END.test(text.slice(-2)) || !BROKEN_PROSE.test(text)) return false;
-  return text.length >= 2 * MIN_BROKEN_PROSE || charCount(text) >= MIN_BROKEN_PROSE;
+  // on the line as it is (its text is its trimmed middle), the last character only, and no
+  // count of a line long enough to have the characters.
+  const line = table.lines[k]!;
+  const end = trimmedEnd(line);
+  const start = end > 0 ? trimmedStart(line) : 0;
+  if (end - start < MIN_BROKEN_PROSE || !BROKEN_END.test(line.slice(Math.max(start, end - 2), end)) || !BROKEN_PROSE.test(line)) return false;
+  return end - start >= 2 * MIN_BROKEN_PROSE || charCount(line.slice(start, end)) >= MIN_BROKEN_PROSE;
 }
 const BROKEN_END = /[\p{Script=Han}，,、]$/u;
 
@@ -430,6 +450,19 @@ function withoutSentenceBreaks(list: Heading[], table: LineTable, blocks: BlockS
 
 /** A line of a flattened table ends its last cell with a bar: `（一）予以公开 |`, `2 |`. */
 const CELL_END = /\S[ \t\u3000]*[|｜]$/;
+
+/** Line `n` ends a cell (the bar first: most lines end otherwise). */
+function cellEnd(table: LineTable, n: number): boolean {
+  const last = lastCharOf(table, n);
+  return (last === '|' || last === '｜') && CELL_END.test(lineText(table, n));
+}
+
+/** Line `n`'s text starts as a value does (VALUE_LINE), tested on its first character. */
+function valueStart(table: LineTable, n: number): boolean {
+  const line = table.lines[n]!;
+  const c = line[trimmedStart(line)];
+  return c !== undefined && /[-—–0-9０-９]/.test(c);
+}
 
 /**
  * Some numbering starts again at 1 under the same parent (every keystroke reads this; the
@@ -584,7 +617,9 @@ function newDocuments(list: Heading[], table: LineTable, blocks: BlockScan, titl
 function leadInColon(table: LineTable, blocks: BlockScan, n: number): boolean {
   let k = n - 1;
   while (k >= 0 && blocks.lines[k]!.kind === 'blank') k--;
-  return k >= 0 && blocks.lines[k]!.kind === 'text' && /[：:]$/.test(lineText(table, k));
+  if (k < 0 || blocks.lines[k]!.kind !== 'text') return false;
+  const last = lastCharOf(table, k);
+  return last === '：' || last === ':';
 }
 
 /** A collection page's label of one of its documents: `篇2`, `篇一:`, `【篇三】`, `范文二`. */

@@ -103,8 +103,11 @@ function atxCloseStart(line: string, from: number, to: number): number {
   return k < j ? k : to;
 }
 
-/** Where a line's text starts and ends, past indentation, container markers and ATX `#`s. */
-function contentBounds(line: string, li: LineInfo): { from: number; to: number } {
+/**
+ * Where a line's text starts and ends, past indentation, container markers and ATX `#`s:
+ * written to `bounds[0]` and `bounds[1]` (every line of every version asks: no object each time).
+ */
+function contentBounds(line: string, li: LineInfo, bounds: Int32Array): void {
   let from = skipIndent(line, li.contentStart);
   let to = trimEnd(line, from);
   if (li.kind === 'heading') {
@@ -117,7 +120,8 @@ function contentBounds(line: string, li: LineInfo): { from: number; to: number }
       if (attr && attr.index > 0) to = trimEnd(line, from, from + attr.index);
     }
   }
-  return { from, to };
+  bounds[0] = from;
+  bounds[1] = to;
 }
 
 /** The placeholders and emphasis of line `n`, from the cache when the line is unchanged. */
@@ -167,11 +171,18 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   const { lines } = table;
   // First every line's own reading, whose votes decide how the document reads ambiguous pairs.
   const raws: Array<LineEntry | undefined> = new Array(lines.length);
+  // Each text line's content bounds, from the first pass for the second.
+  const froms = new Int32Array(lines.length);
+  const tos = new Int32Array(lines.length);
+  const bounds = new Int32Array(2);
   const votes: ModeVotes = { template: 0, bold: 0 };
   for (let n = 0; n < lines.length; n++) {
     const li = blocks.lines[n]!;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') continue;
-    addVotes(votes, (raws[n] = lineEntry(lines[n]!, n, contentBounds(lines[n]!, li).from, options, cache, !!table.stable)));
+    contentBounds(lines[n]!, li, bounds);
+    froms[n] = bounds[0]!;
+    tos[n] = bounds[1]!;
+    addVotes(votes, (raws[n] = lineEntry(lines[n]!, n, froms[n]!, options, cache, !!table.stable)));
   }
   for (const n of proseFenceLines(lines, blocks)) addVotes(votes, (raws[n] = proseEntry(lines[n]!, n, options.placeholders)));
   const mode = documentMode(votes);
@@ -197,7 +208,8 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
       if (li.listDepth === 0) inList = false;
       continue;
     }
-    const { from, to } = contentBounds(lines[n]!, li);
+    const from = froms[n]!;
+    const to = tos[n]!;
     const entry = resolveEntry(raws[n]!, mode);
     const line = entry.text;
     const emphasis = entry.emphasis;

@@ -67,6 +67,28 @@ export function trimEnd(line: string, start: number, end = line.length): number 
   return i;
 }
 
+/** Whether a UTF-16 unit is white space as `String.prototype.trim` counts it (with line ends and the BOM). */
+function trimmable(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Where `s.trim()` starts in `s`, without making it. */
+export function trimmedStart(s: string): number {
+  let i = 0;
+  while (i < s.length && trimmable(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where `s.trim()` ends in `s` (exclusive), without making it. */
+export function trimmedEnd(s: string): number {
+  let i = s.length;
+  while (i > 0 && trimmable(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
 /**
  * A copy of `s` that does not keep the string it was sliced from alive. V8 represents a
  * slice of a long string as a view into it; a line kept in a cache across versions would
