@@ -51,6 +51,14 @@ function cacheKey(opts: AnalysisOptions): string {
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 
+/** One description per code, shared by its diagnostics (a 1 MB report publishes hundreds on every keystroke). */
+const CODE_DESCRIPTIONS = new Map<string, { readonly href: string }>();
+function codeDescriptionOf(code: DiagnosticCode): { href: string } {
+  let d = CODE_DESCRIPTIONS.get(code);
+  if (!d) CODE_DESCRIPTIONS.set(code, (d = Object.freeze({ href: docsLink(code) })));
+  return d as { href: string };
+}
+
 export function makeDiagnostic(
   code: DiagnosticCode,
   range: Range,
@@ -66,7 +74,7 @@ export function makeDiagnostic(
     range,
     severity: SEVERITY[severity],
     code,
-    codeDescription: { href: docsLink(code) },
+    codeDescription: codeDescriptionOf(code),
     source: DIAGNOSTIC_SOURCE,
     message,
   };
@@ -142,9 +150,13 @@ export function analyzeLines(
     push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.uncertain ? 'warning' : undefined));
   }
   // A marker on a line the reading found to be no heading (a table cell, a contents entry) is no heading's marker.
-  const headingLines = scan.findings.length ? new Set(headings.map((h) => h.line)) : null;
+  let headingLines: Uint8Array | null = null;
+  if (scan.findings.length) {
+    headingLines = new Uint8Array(table.lines.length);
+    for (const h of headings) headingLines[h.line] = 1;
+  }
   for (const f of scan.findings) {
-    if (f.code !== 'ambiguous-emphasis' && !headingLines!.has(f.range.start.line)) continue;
+    if (f.code !== 'ambiguous-emphasis' && headingLines![f.range.start.line] !== 1) continue;
     const message =
       f.code === 'marker-punctuation'
         ? messages.markerPunctuation(f.text, f.replacement!)

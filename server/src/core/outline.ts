@@ -1,6 +1,6 @@
 /** The section tree: headings nested by level, annexes as scopes of their own. */
 import type { Heading, HeadingLevel, OutlineNode } from './types';
-import { range, trimmedEnd, type LineTable } from './text';
+import { trimmedEnd, type LineTable } from './text';
 
 /**
  * Un-numbered Markdown headings take the level that numbered headings of the same depth
@@ -84,7 +84,7 @@ export function buildOutline(
     let last = next - 1;
     while (last > h.line && trimmedEnd(table.lines[last]!) === 0) last--; // a blank line (no copy of a long one)
     const endChar = last === h.line ? Math.max(h.range.end.character, table.lines[last]!.length) : table.lines[last]!.length;
-    nodes[i]!.sectionRange = range(h.line, h.range.start.character, last, endChar);
+    nodes[i]!.sectionRange = { start: h.range.start, end: { line: last, character: endChar } }; // starts where its heading does
   };
   headings.forEach((h, i) => {
     while (open.length) {
@@ -96,7 +96,7 @@ export function buildOutline(
   });
   while (open.length) close(open.pop()!, table.lines.length);
   // Placeholders per section from running counts by line (one entry per line that has any).
-  const before = new Array<number>(table.lines.length + 1).fill(0);
+  const before = new Int32Array(table.lines.length + 1);
   for (const e of placeholderLines) before[e.line + 1] = e.cols.length;
   for (let n = 1; n < before.length; n++) before[n]! += before[n - 1]!;
   for (const n of nodes) n.placeholderCount = before[n.sectionRange.end.line + 1]! - before[n.sectionRange.start.line]!;

@@ -34,6 +34,13 @@ function withoutPageNumber(text: string): string {
 
 const hasPageNumber = (text: string) => PAGE_NUMBER.test(text.slice(-40));
 
+/** Which lines hold a heading of `list`: a flag per line (no hashing; every keystroke asks for every line). */
+function headingLineFlags(list: readonly Heading[], lineCount: number): { has(line: number): boolean } {
+  const flags = new Uint8Array(lineCount);
+  for (const h of list) if (h.line >= 0 && h.line < lineCount) flags[h.line] = 1;
+  return { has: (line: number) => flags[line] === 1 };
+}
+
 /** Letters and digits only: what two spellings of one heading share. */
 function key(text: string): string {
   return withoutPageNumber(text).replace(/[^\p{L}\p{N}]/gu, '');
@@ -205,7 +212,7 @@ export function readStructure(
  */
 function unnumberedSections(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null): Heading[] {
   if (list.some((h) => h.depth > 0 || (h.level === 1 && h.ordinal !== null) || h.part) || !list.some((h) => h.level === 2 && h.ordinal !== null)) return list;
-  const headingLines = new Set(list.map((h) => h.line));
+  const headingLines = headingLineFlags(list, table.lines.length);
   const paragraph = (k: number) => {
     const li = blocks.lines[k];
     return li !== undefined && li.kind === 'text' && li.listDepth === 0 && !li.inQuote && !headingLines.has(k) && charCount(lineText(table, k)) >= 30;
@@ -258,7 +265,7 @@ const MAX_NAMED_SECTION = 20;
  */
 function namedSections(list: Heading[], table: LineTable, blocks: BlockScan, titleLine: ReportTitle | null, names: { has(name: string): boolean }): Heading[] {
   if (list.some((h) => h.depth > 0 || (h.level <= 1 && h.ordinal !== null) || h.part)) return list;
-  const headingLines = new Set(list.map((h) => h.line));
+  const headingLines = headingLineFlags(list, table.lines.length);
   const titleAt = titleLine?.range.start.line ?? -1;
   const added: Heading[] = [];
   for (let k = 0; k < table.lines.length; k++) {
@@ -327,7 +334,7 @@ const UNIT_START = /^[万亿元倍个米吨件次人户亩家]/u;
 function decimalSubheads(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
   const tops = list.filter((h) => h.level === 1 && h.ordinal !== null && !h.part);
   if (!tops.length) return list;
-  const headingLines = new Set(list.map((h) => h.line));
+  const headingLines = headingLineFlags(list, table.lines.length);
   const found: Heading[] = [];
   let t = -1;
   let expected = 1;

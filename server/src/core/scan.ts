@@ -24,8 +24,6 @@ export interface LineScanResult {
   /** Lines that have placeholders, in order (their placeholders and diagnostics are made from them on demand). */
   placeholderLines: LineEntry[];
   findings: Finding[];
-  /** Emphasis pairs per line, for renderers that protect placeholders. */
-  emphasis: Map<number, EmphasisPair[]>;
   /** A leading title line (not a heading), if any. */
   titleLine: ReportTitle | null;
   /** What the document's placeholders and bold spans say it is, and their counts. */
@@ -186,7 +184,7 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   }
   for (const n of proseFenceLines(lines, blocks)) addVotes(votes, (raws[n] = proseEntry(lines[n]!, n, options.placeholders)));
   const mode = documentMode(votes);
-  const result: LineScanResult = { headings: [], placeholderLines: [], findings: [], emphasis: new Map(), titleLine: null, mode, votes };
+  const result: LineScanResult = { headings: [], placeholderLines: [], findings: [], titleLine: null, mode, votes };
   let inList = false;
   let listAsHeadings = false;
   let lastList: { end: number; asHeadings: boolean } | null = null;
@@ -213,7 +211,6 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
     const entry = resolveEntry(raws[n]!, mode);
     const line = entry.text;
     const emphasis = entry.emphasis;
-    if (emphasis.length) result.emphasis.set(n, emphasis);
     if (entry.cols.length) result.placeholderLines.push(entry);
     if (entry.ambiguous.length) for (const f of ambiguousFindings(entry)) result.findings.push(f);
 
