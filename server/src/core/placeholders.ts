@@ -87,9 +87,15 @@ function isAsterisk(c: string | undefined): boolean {
   return c === '*' || c === '＊';
 }
 
+/** A unit of the CJK ideograph blocks (U+3400–U+9FFF): a letter, never punctuation or space. */
+function isHan(c: number): boolean {
+  return c >= 0x3400 && c <= 0x9fff;
+}
+
 /** Before an opener: the content start, a space, or punctuation that is not part of a mask. */
 function isBoundaryBefore(line: string, pos: number, contentStart: number): boolean {
   if (pos <= contentStart) return true;
+  if (isHan(line.charCodeAt(pos - 1))) return false; // a letter: the common case, without a string for it
   const c = line[pos - 1]!;
   if (isAsterisk(c) || !PUNCT_OR_SPACE.test(c)) return false;
   return !(MASK_JOINERS.includes(c) && isAsterisk(line[pos - 2]));
@@ -97,6 +103,7 @@ function isBoundaryBefore(line: string, pos: number, contentStart: number): bool
 /** After a closer: the end, a space, or punctuation that does not continue a mask. */
 function isBoundaryAfter(line: string, pos: number): boolean {
   if (pos >= line.length) return true;
+  if (isHan(line.charCodeAt(pos))) return false;
   const c = line[pos]!;
   if (isAsterisk(c) || !PUNCT_OR_SPACE.test(c)) return false;
   return !(MASK_JOINERS.includes(c) && isAsterisk(line[pos + 1]));
@@ -121,15 +128,22 @@ function rightFlanking(line: string, start: number, end: number): boolean {
 
 /** `*.*`, `**.**`, `***.*`: runs joined by a decimal point make one placeholder. */
 function joinDecimals(line: string, runs: Run[]): Run[] {
+  // The runs are this scan's own (asteriskRuns): joined into the first of them, not copied.
   const out: Run[] = [];
   for (const r of runs) {
     const last = out[out.length - 1];
     if (last && r.start === last.end + 1 && (line[last.end] === '.' || line[last.end] === '．')) {
       last.end = r.end;
       last.joined = true;
-    } else out.push({ ...r });
+    } else out.push(r);
   }
   return out;
+}
+
+/** Whether a list is already in order by start (most lines' are: no sort, which copies). */
+function byStart(list: readonly { start: number }[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.start > list[i]!.start) return false;
+  return true;
 }
 
 function asteriskRuns(line: string, from: number, to: number, spans: readonly Span[], ch: string): Run[] {
@@ -166,11 +180,15 @@ function pairAsterisks(line: string, runs: Run[], contentStart: number, out: Lin
     const open = runs[r]!;
     const close = runs[r + 1];
     const len = open.end - open.start;
-    if (close && !open.joined && !close.joined && len <= 3 && close.end - close.start >= len) {
+    // A pair needs boundaries around it (strict) or a closer of the opener's length (CommonMark):
+    // most runs have neither, and the text between them is never read.
+    const closeEnd = close ? close.start + len : 0;
+    const candidate = !!close && !open.joined && !close.joined && len <= 3 && close.end - close.start >= len;
+    const strictBounds = candidate && isBoundaryBefore(line, open.start, contentStart) && isBoundaryAfter(line, close!.end);
+    if (close && candidate && (strictBounds || closeEnd === close.end)) {
       const inner = line.slice(open.end, close.start);
-      const closeEnd = close.start + len;
       const innerOk = inner.length > 0 && WORDISH.test(inner) && !hasEdgeSpace(inner);
-      const strict = innerOk && isBoundaryBefore(line, open.start, contentStart) && isBoundaryAfter(line, close.end);
+      const strict = innerOk && strictBounds;
       if (strict && !looksLikeValues(line, inner, close.end)) {
         // Extra asterisks glued to the closer (`**计划******`) are stray markup, not a value.
         out.emphasis.push({ open: [open.start, open.end], close: [close.start, closeEnd] });
@@ -380,7 +398,7 @@ export function scanLine(
     const rest: Run[] = [];
     pairAsterisks(line, joinDecimals(line, asteriskRuns(line, from, to, spans, '*')), contentStart, out, rest);
     for (const r of joinDecimals(line, asteriskRuns(line, from, to, spans, '＊'))) rest.push(r);
-    rest.sort((a, b) => a.start - b.start);
+    if (!byStart(rest)) rest.sort((a, b) => a.start - b.start);
     for (const r of rest) if (!isFootnoteMark(line, r, from)) found.push(asPlaceholder(line, r));
   }
   const taken = new Taken(line.length);
@@ -457,7 +475,7 @@ export function scanLine(
     if (line.includes('年', from) && /年[ \u3000]?月[ \u3000]?日/.test(line)) scanRegex(line, EMPTY_DATE_RE, from, to, spans, taken, blank('date'), found);
     templateOnlyBlanks(line, from, to, spans, out.templateOnly);
   }
-  if (found.length > 1) found = out.placeholders = found.sort((a, b) => a.start - b.start);
+  if (found.length > 1 && !byStart(found)) found = out.placeholders = found.sort((a, b) => a.start - b.start);
   return out;
 }
 

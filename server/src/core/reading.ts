@@ -494,9 +494,10 @@ function restartsAnywhere(list: readonly Heading[]): boolean {
 function cellLine(table: LineTable, blocks: BlockScan, k: number): boolean {
   const li = blocks.lines[k]!;
   if (li.kind !== 'text' || li.listDepth > 0 || li.inQuote) return false;
+  // More than 80 UTF-16 units are more than 40 characters: no need to count (or copy) a long line.
+  if (textLengthOf(table, k) > 80) return false;
   const text = lineText(table, k);
-  // More than 80 UTF-16 units are more than 40 characters: no need to count a long line's.
-  return text.length <= 80 && charCount(text) <= 40 && !SENTENCE.test(text);
+  return charCount(text) <= 40 && !SENTENCE.test(text);
 }
 
 const MIN_CELL_RUN = 8;
