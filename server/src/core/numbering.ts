@@ -105,8 +105,21 @@ function numbersInTextBefore(headings: readonly Heading[], i: number, from: numb
   return true;
 }
 
+/** markerPattern's expressions, made once each (every keystroke asks again for the gaps a document has). */
+const MARKER_PATTERNS = new Map<number, RegExp>();
+
 /** A marker for `ordinal` at `level` in any width or punctuation, standing on its own (not `11.`, not `1.5`). */
 function markerPattern(level: 1 | 2 | 3 | 4, ordinal: number): RegExp {
+  const key = ordinal * 4 + level;
+  let re = MARKER_PATTERNS.get(key);
+  if (!re) {
+    re = newMarkerPattern(level, ordinal);
+    if (MARKER_PATTERNS.size < 4096) MARKER_PATTERNS.set(key, re);
+  }
+  return re;
+}
+
+function newMarkerPattern(level: 1 | 2 | 3 | 4, ordinal: number): RegExp {
   const cn = formatMarker(1, ordinal).slice(0, -1);
   switch (level) {
     case 1:
