@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { startServer, type LspSession } from '../support/lspClient';
 import { applyEdits } from '../support/edits';
 import type { DocumentPlaceholders, OutlineStatus, PreviewResult } from '../../shared/protocol';
+import { SERVER_NODE_OPTIONS } from '../../shared/serverLaunch';
 
 interface Published {
   uri: string;
@@ -197,7 +198,7 @@ test('launched plainly, the binary runs with its V8 flags: by its shebang, or by
       const pid = s.process.pid!;
       const server = launch === 'bin' ? pid : childrenOf(pid)[0]!;
       assert.ok(server, `${launch}: the relaunched server process`);
-      assert.ok(cmdline(server).includes('--max-semi-space-size=2'), `${launch}: ${cmdline(server).join(' ')}`);
+      for (const flag of SERVER_NODE_OPTIONS) assert.ok(cmdline(server).includes(flag), `${launch}: ${flag} in ${cmdline(server).join(' ')}`);
     } finally {
       await s.close();
     }
