@@ -14,9 +14,6 @@ import { LineDocument } from '../../server/src/server/documents';
 import { analyze } from '../../server/src/core';
 import { codeActions, documentSymbols, hover } from '../../server/src/core/features';
 import { isLargeLines, OffThreadAnalyzer } from '../../server/src/server/offThread';
-
-/** As the server asks it: of the document's lines. */
-const isLarge = (text: string) => isLargeLines(text.split('\n'));
 import { renderedModel, renderInProcess } from '../../server/src/server/preview';
 import { ReportStore } from '../../server/src/server/reports';
 import { SettingsStore } from '../../server/src/server/settings';
@@ -25,6 +22,9 @@ import { generateLargeReport } from '../support/generate';
 import { oneLine, unnumberedHeadings } from '../stress/shapes';
 
 const BUNDLE = join(__dirname, '../../dist/server.js');
+
+/** As the server asks it: of the document's lines. */
+const isLarge = (text: string) => isLargeLines(text.split('\n'));
 
 test('ordinary reports stay on the main thread; long, many-lined or long-lined documents do not', () => {
   assert.equal(isLarge(generateLargeReport()), false, 'the 1.1 MB report of npm run bench keeps the incremental path');

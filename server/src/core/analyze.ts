@@ -10,6 +10,7 @@ import { LineCache, placeholdersOf, type LineEntry } from './lineCache';
 import { assignMarkdownLevels, buildOutline } from './outline';
 import { joinSplitTitle, readStructure, titleAfterCover } from './reading';
 import { checkNumbering } from './numbering';
+import { headingLineFlags } from './headingLines';
 import { messages } from './messages';
 import { checkTemplate, templateFit, findTemplate, recognizeTemplate, sectionNames, sectionNamesOfAll, type ReportTemplate } from './templates';
 import { templateMessages } from './templates/messages';
@@ -150,13 +151,9 @@ export function analyzeLines(
     push(makeDiagnostic(f.code, f.range, f.message, opts, f.data, f.uncertain ? 'warning' : undefined));
   }
   // A marker on a line the reading found to be no heading (a table cell, a contents entry) is no heading's marker.
-  let headingLines: Uint8Array | null = null;
-  if (scan.findings.length) {
-    headingLines = new Uint8Array(table.lines.length);
-    for (const h of headings) headingLines[h.line] = 1;
-  }
+  const headingLines = scan.findings.length ? headingLineFlags(headings, table.lines.length) : null;
   for (const f of scan.findings) {
-    if (f.code !== 'ambiguous-emphasis' && headingLines![f.range.start.line] !== 1) continue;
+    if (f.code !== 'ambiguous-emphasis' && !headingLines!.has(f.range.start.line)) continue;
     const message =
       f.code === 'marker-punctuation'
         ? messages.markerPunctuation(f.text, f.replacement!)

@@ -34,6 +34,11 @@ function tokenEnd(line: string, end: number): number {
   return e;
 }
 
+/** The 8 units before a token: what a title or quote before it is read from. */
+function textBefore(line: string, ts: number): string {
+  return line.slice(Math.max(0, ts - 8), ts);
+}
+
 /** A decimal point (`.` or `．`) between `s` and `e`. */
 function hasDot(line: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) {
@@ -60,11 +65,11 @@ export function classifyPlaceholder(line: string, start: number, end: number): P
   if (AMOUNT.test(after)) return 'amount';
   // The text before the token only when a test needs it (most placeholders are settled by what follows).
   const ts = tokenStart(line, start);
-  if (hasDot(line, ts, te) && /^[”"’]/.test(after) && /[“"‘]$/.test(line.slice(Math.max(0, ts - 8), ts))) return 'date';
+  if (hasDot(line, ts, te) && /^[”"’]/.test(after) && /[“"‘]$/.test(textBefore(line, ts))) return 'date';
   if (DATE_AFTER.test(after)) return 'date';
   if (COUNT.test(after)) return 'count';
   if (NAME_AFTER.test(after)) return 'name';
-  const before = line.slice(Math.max(0, ts - 8), ts);
+  const before = textBefore(line, ts);
   if (NAME_BEFORE.test(before)) return 'name';
   if (before.endsWith('《') && after.startsWith('》')) return 'name';
   return 'other';

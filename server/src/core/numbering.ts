@@ -2,6 +2,7 @@
 import type { Heading, OutlineNode, Range } from './types';
 import { formatMarker, formatPart } from './headings';
 import { messages } from './messages';
+import { headingOnLine } from './headingLines';
 import type { Level3Style } from './headings';
 
 export interface NumberingFinding {
@@ -40,11 +41,12 @@ export function checkNumbering(
       if (first.part) continue;
       // Compared by the levels the markers stand for: under a part (第一章), 一、 comes next.
       const level = first.markerLevel ?? first.level;
-      if (level <= 1 || first.ordinal === null || (parent && parent.level === 0)) continue; // nothing to skip
+      // Nothing skips to a first level, nor in a group without numbers, nor in an annex (level 0:
+      // a document of its own, where a glossary numbered 1. 2. is fine).
+      if (level <= 1 || first.ordinal === null || (parent && parent.level === 0)) continue;
       const parentHeading = parent ? headingOnLine(headings, parent.range.start.line) : undefined;
       const parentLevel = !parent ? 0 : parentHeading?.part ? 0 : (parentHeading?.markerLevel ?? parent.level);
-      // Annexes (level 0) are documents of their own: a glossary numbered 1. 2. is fine there.
-      if (level > parentLevel + 1 && first.ordinal !== null && !(parent && parent.level === 0)) {
+      if (level > parentLevel + 1) {
         const skipped = LEVEL_EXAMPLE[parentLevel + 1]!;
         const message = parent && parent.level > 0 && !parentHeading?.part
           ? messages.levelSkipUnder(first.marker, parent.marker || parent.title, skipped)
@@ -54,20 +56,6 @@ export function checkNumbering(
     }
   }
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
-
-/** The heading on `line`: headings are in document order, so a binary search finds it (a linear one if not). */
-function headingOnLine(headings: readonly Heading[], line: number): Heading | undefined {
-  let lo = 0;
-  let hi = headings.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = headings[mid]!.line;
-    if (at === line) return headings[mid];
-    if (at < line) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return headings.find((h) => h.line === line);
 }
 
 /** The level `h`'s marker stands for: `1.` is a 1． marker even on a top section (`## 1. 本周工作`). */

@@ -20,25 +20,22 @@ export function assignMarkdownLevels(headings: Heading[]): void {
   const known = new Map<number, number>();
   for (const [depth, v] of votes) known.set(depth, [...v].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]);
   // Parts (`# 主要工作` above `## 一、`) already have their level.
-  const unnumbered = headings.filter((h) => h.depth > 0 && h.ordinal === null && h.level > 0 && !h.part);
+  const isUnnumbered = (h: Heading) => h.depth > 0 && h.ordinal === null && h.level > 0 && !h.part;
   // A loop, not Math.min(...depths): 125,000 headings overflow the stack as call arguments.
   let base = Infinity;
-  for (const h of unnumbered) base = Math.min(base, h.depth);
+  for (const h of headings) if (isUnnumbered(h)) base = Math.min(base, h.depth);
+  if (base === Infinity) return; // none
   for (const d of known.keys()) base = Math.min(base, d);
-  if (!unnumbered.length) return;
-  const levels = new Map<Heading, HeadingLevel>();
-  for (const h of unnumbered) {
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if (!isUnnumbered(h)) continue;
     let level: number;
     const nearest = [...known.keys()].filter((d) => d <= h.depth).sort((a, b) => b - a)[0];
     if (known.has(h.depth)) level = known.get(h.depth)!;
     else if (nearest !== undefined) level = known.get(nearest)! + (h.depth - nearest);
     else level = h.depth - base + 1;
     const assigned = Math.min(4, Math.max(1, level)) as HeadingLevel;
-    if (assigned !== h.level) levels.set(h, assigned);
-  }
-  if (levels.size) for (let i = 0; i < headings.length; i++) {
-    const level = levels.get(headings[i]!);
-    if (level !== undefined) headings[i] = { ...headings[i]!, level };
+    if (assigned !== h.level) headings[i] = { ...h, level: assigned };
   }
 }
 

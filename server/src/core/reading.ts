@@ -9,6 +9,7 @@ import type { Heading, ReportTitle } from './types';
 import type { BlockScan } from './blocks';
 import { charCount, lineRange, trimmedEnd, trimmedStart, type LineTable } from './text';
 import { normalizeTitle } from './templates/titles';
+import { headingLineFlags, headingOnLine } from './headingLines';
 
 const TOC_LINE = /^(?:#{1,6}[ \t]+)?(?:\*\*|__)?[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*(?:\*\*|__)?[ \t]*$/;
 /** A table-of-contents entry ends in its page number: `一、总体情况……3`, `概况 .... 12`, `概况\t5`. */
@@ -33,13 +34,6 @@ function withoutPageNumber(text: string): string {
 }
 
 const hasPageNumber = (text: string) => PAGE_NUMBER.test(text.slice(-40));
-
-/** Which lines hold a heading of `list`: a flag per line (no hashing; every keystroke asks for every line). */
-function headingLineFlags(list: readonly Heading[], lineCount: number): { has(line: number): boolean } {
-  const flags = new Uint8Array(lineCount);
-  for (const h of list) if (h.line >= 0 && h.line < lineCount) flags[h.line] = 1;
-  return { has: (line: number) => flags[line] === 1 };
-}
 
 /** Letters and digits only: what two spellings of one heading share. */
 function key(text: string): string {
@@ -434,9 +428,6 @@ const BROKEN_END = /[\p{Script=Han}，,、]$/u;
  * itself broken off) count the same chunks.
  */
 function withoutSentenceBreaks(list: Heading[], table: LineTable, blocks: BlockScan): Heading[] {
-  // Made when a heading breaks a sentence: most versions of most documents have none.
-  let byLine: Map<number, Heading> | null = null;
-  const at = { get: (line: number) => (byLine ??= new Map(list.map((h) => [h.line, h]))).get(line) };
   const dropped = new Set<Heading>();
   for (const h of list) {
     if ((h.form !== 'plain' && h.form !== 'run-in') || h.depth > 0 || h.level === 0 || h.part || h.ordinal === null || h.ordinal < 2 || dropped.has(h)) continue;
@@ -444,12 +435,12 @@ function withoutSentenceBreaks(list: Heading[], table: LineTable, blocks: BlockS
     if (blocks.lines[h.line]!.listDepth > 0 || !breaksOff(table, blocks, h.line - 1)) continue;
     dropped.add(h);
     // The counters before it, each on the line right above and itself broken off.
-    let prev = at.get(h.line - 1);
+    let prev = headingOnLine(list, h.line - 1);
     let ordinal = h.ordinal - 1;
     while (prev && prev.marker.length && prev.level === h.level && prev.ordinal === ordinal && breaksOff(table, blocks, prev.line)) {
       dropped.add(prev);
       ordinal--;
-      prev = at.get(prev.line - 1);
+      prev = headingOnLine(list, prev.line - 1);
     }
   }
   return dropped.size ? list.filter((h) => !dropped.has(h)) : list;

@@ -102,10 +102,10 @@ function atxCloseStart(line: string, from: number, to: number): number {
 }
 
 /**
- * Where a line's text starts and ends, past indentation, container markers and ATX `#`s:
- * written to `bounds[0]` and `bounds[1]` (every line of every version asks: no object each time).
+ * Where line `n`'s text starts and ends, past indentation, container markers and ATX `#`s:
+ * written to `froms[n]` and `tos[n]` (every line of every version asks: no object each time).
  */
-function contentBounds(line: string, li: LineInfo, bounds: Int32Array): void {
+function contentBounds(line: string, li: LineInfo, n: number, froms: Int32Array, tos: Int32Array): void {
   let from = skipIndent(line, li.contentStart);
   let to = trimEnd(line, from);
   if (li.kind === 'heading') {
@@ -118,8 +118,8 @@ function contentBounds(line: string, li: LineInfo, bounds: Int32Array): void {
       if (attr && attr.index > 0) to = trimEnd(line, from, from + attr.index);
     }
   }
-  bounds[0] = from;
-  bounds[1] = to;
+  froms[n] = from;
+  tos[n] = to;
 }
 
 /** The placeholders and emphasis of line `n`, from the cache when the line is unchanged. */
@@ -172,14 +172,11 @@ export function scanLines(table: LineTable, blocks: BlockScan, options: Analysis
   // Each text line's content bounds, from the first pass for the second.
   const froms = new Int32Array(lines.length);
   const tos = new Int32Array(lines.length);
-  const bounds = new Int32Array(2);
   const votes: ModeVotes = { template: 0, bold: 0 };
   for (let n = 0; n < lines.length; n++) {
     const li = blocks.lines[n]!;
     if (li.kind !== 'text' && li.kind !== 'heading' && li.kind !== 'table') continue;
-    contentBounds(lines[n]!, li, bounds);
-    froms[n] = bounds[0]!;
-    tos[n] = bounds[1]!;
+    contentBounds(lines[n]!, li, n, froms, tos);
     addVotes(votes, (raws[n] = lineEntry(lines[n]!, n, froms[n]!, options, cache, !!table.stable)));
   }
   for (const n of proseFenceLines(lines, blocks)) addVotes(votes, (raws[n] = proseEntry(lines[n]!, n, options.placeholders)));

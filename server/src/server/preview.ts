@@ -157,7 +157,9 @@ export class PreviewRenderer {
     if (this.worker) return this.worker;
     if (this.workerFailed || !this.entry || !this.entry.endsWith('.js')) return null;
     try {
-      // As the server itself: small young-generation spaces (see shared/serverLaunch.ts).
+      // Small young-generation spaces: a rendering is a burst as rare as a preview's update, and
+      // the worker's memory matters more than its collections' pace (the server has larger ones,
+      // see shared/serverLaunch.ts, for the keystrokes it analyses).
       const worker = startRoleWorker<{ ok: true; out: RenderOutput } | { ok: false; error: string }>(this.entry, 'preview', { maxYoungGenerationSizeMb: 4 }, {
         message: (m) => {
           if (m.ok) this.finish(m.out);
